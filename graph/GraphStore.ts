@@ -1,0 +1,87 @@
+import type {
+  ArticleRecord,
+  DocumentGraph,
+  DocumentRecord,
+  EntityRecord,
+  EntityType,
+  EvidenceWithText,
+  PassageRecord,
+  RelationRecord,
+  RelationType,
+  AdminLevel,
+} from './model.js';
+
+export type UpsertOutcome =
+  | { status: 'inserted'; docId: string }
+  | { status: 'unchanged'; docId: string }
+  | { status: 'replaced'; docId: string; replacedDocId: string };
+
+export interface DeleteOutcome {
+  docId: string;
+  passages: number;
+  evidence: number;
+  entities: number;
+  relations: number;
+}
+
+export interface EntityQuery {
+  type?: EntityType;
+  level?: AdminLevel;
+  /** Exact match on name, key or an alias. */
+  name?: string;
+  /** Substring of the name. */
+  nameContains?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export interface RelationView extends RelationRecord {
+  evidence: EvidenceWithText[];
+}
+
+export interface Neighbourhood {
+  nodes: EntityRecord[];
+  edges: RelationRecord[];
+  truncated: boolean;
+}
+
+export interface StoreStats {
+  documents: number;
+  articles: number;
+  passages: number;
+  entities: Record<string, number>;
+  relations: Record<string, number>;
+}
+
+export type DocumentSummary = Omit<DocumentRecord, 'text'> & { articles: number; passages: number };
+
+/**
+ * The graph store both backends implement. Writes are per document and transactional;
+ * reads never write. Offsets always point into the document's original text.
+ */
+export interface GraphStore {
+  readonly backend: 'sqlite' | 'neo4j';
+  /** Writes a document's whole graph in one transaction. Same id: no-op. Same path, other id: replaces. */
+  upsertDocument(graph: DocumentGraph): Promise<UpsertOutcome>;
+  /** Removes a document (by id or path), its passages, evidence, and entities/relations left without evidence. */
+  deleteDocument(idOrPath: string): Promise<DeleteOutcome | null>;
+  hasDocument(id: string): Promise<boolean>;
+  getDocument(id: string): Promise<DocumentRecord | null>;
+  listDocuments(): Promise<DocumentSummary[]>;
+  getArticles(docId: string): Promise<ArticleRecord[]>;
+  getPassages(ids: string[]): Promise<PassageRecord[]>;
+  /** Every passage, in document order; search builds its indexes from this. */
+  allPassages(): Promise<PassageRecord[]>;
+  getEntity(id: string): Promise<EntityRecord | null>;
+  findEntities(query: EntityQuery): Promise<EntityRecord[]>;
+  countEntities(query: EntityQuery): Promise<number>;
+  /** Relations touching an entity, each with its evidence and cited text. */
+  relationsOf(entityId: string, opts?: { types?: RelationType[]; direction?: 'out' | 'in' | 'both' }): Promise<RelationView[]>;
+  /** Evidence recorded for the entity itself (its mentions). */
+  evidenceOf(entityId: string, limit?: number): Promise<EvidenceWithText[]>;
+  neighbourhood(entityId: string, opts: { depth: 1 | 2; limit: number }): Promise<Neighbourhood>;
+  /** Passages whose jieba tokens contain all the given tokens (exact token match). */
+  searchPassages(tokens: string[], limit: number): Promise<{ passageId: string; score: number }[]>;
+  stats(): Promise<StoreStats>;
+  close(): Promise<void>;
+}
