@@ -1,0 +1,69 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import nodejieba from 'nodejieba';
+import { normalizeWidth } from './normalizeText.js';
+import { findProtectedSpans } from './protectedSpans.js';
+
+export interface Token {
+  word: string;
+  /** jieba part-of-speech tag; `pn` for a protected practice name, `m` for a formula. */
+  tag: string;
+  start: number;
+  end: number;
+}
+
+const DICT_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'dict');
+export const USER_DICT_FILES = [path.join(DICT_DIR, 'governance.dict')];
+
+let loaded = false;
+function ensureLoaded(): void {
+  if (loaded) return;
+  nodejieba.load({ userDict: USER_DICT_FILES.join('|') });
+  loaded = true;
+}
+
+function tagPlain(text: string, offset: number, out: Token[]): void {
+  if (!text) return;
+  let cursor = 0;
+  for (const { word, tag } of nodejieba.tag(text)) {
+    const at = text.indexOf(word, cursor);
+    if (at < 0) continue;
+    out.push({ word, tag, start: offset + at, end: offset + at + word.length });
+    cursor = at + word.length;
+  }
+}
+
+/**
+ * Segments text into tokens with offsets into `text`. Width is normalized first (offsets are
+ * unchanged by that), so ＋ and + segment alike; protected spans become single tokens.
+ */
+export function segment(text: string): Token[] {
+  ensureLoaded();
+  const normalized = normalizeWidth(text);
+  const tokens: Token[] = [];
+  let cursor = 0;
+  for (const span of findProtectedSpans(normalized)) {
+    tagPlain(normalized.slice(cursor, span.start), cursor, tokens);
+    const word = normalized.slice(span.start, span.end).replace(/\s+/g, '');
+    tokens.push({ word, tag: /^[\d+A-Za-z\s]+$/.test(word) ? 'm' : 'pn', start: span.start, end: span.end });
+    cursor = span.end;
+  }
+  tagPlain(normalized.slice(cursor), cursor, tokens);
+  return tokens;
+}
+
+const SKIP = /^[\s\p{P}\p{S}]*$/u;
+
+/**
+ * Index-time and query-time tokenizer (one function, so the two never drift): words without
+ * punctuation or space, ASCII upper-cased so 1+3+x finds 1+3+X.
+ */
+export function tokenize(text: string): string[] {
+  const words: string[] = [];
+  for (const token of segment(text)) {
+    if (SKIP.test(token.word) && token.word !== '+') continue;
+    if (token.word === '+') continue;
+    words.push(token.word.toUpperCase());
+  }
+  return words;
+}
