@@ -1,0 +1,41 @@
+/**
+ * npm run bench:ingest [-- --backend neo4j]: wall time and peak memory for corpus/ and a
+ * synthetic corpus 100× its size. Results are appended to BENCHMARKS.md.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { recordBenchmark } from './recordBenchmark.js';
+import { writeSyntheticCorpus } from './syntheticCorpus.js';
+
+const backend = process.argv.includes('--backend') ? process.argv[process.argv.indexOf('--backend') + 1] : 'sqlite';
+const copies = Number(process.env.BENCH_COPIES ?? 100);
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-bench-'));
+const synthetic = path.join(work, 'corpus-x');
+writeSyntheticCorpus('corpus', synthetic, copies);
+
+function run(label: string, dir: string) {
+  const dataDir = path.join(work, `data-${label}`);
+  const output = execFileSync('npx', ['tsx', 'bench/ingestRun.ts', dir, backend], {
+    env: { ...process.env, DATA_DIR: dataDir, GRAPH_BACKEND: backend },
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
+  const result = JSON.parse(output.trim().split('\n').pop()!);
+  console.log(label, result);
+  return result;
+}
+
+if (backend === 'neo4j' && !process.env.NEO4J_URI) throw new Error('--backend neo4j needs NEO4J_URI');
+const seed = run('corpus', 'corpus');
+if (backend === 'neo4j') execFileSync('npx', ['tsx', 'bench/clearNeo4j.ts'], { stdio: 'inherit' });
+const large = run(`x${copies}`, synthetic);
+fs.rmSync(work, { recursive: true, force: true });
+
+recordBenchmark(`ingest (${backend})`, [
+  '| corpus | files | passages | entities | wall time (s) | peak RSS (MB) |',
+  '|---|---|---|---|---|---|',
+  `| corpus/ | ${seed.files} | ${seed.passages} | ${seed.entities} | ${seed.seconds.toFixed(2)} | ${seed.maxRssMB} |`,
+  `| synthetic ${copies}× | ${large.files} | ${large.passages} | ${large.entities} | ${large.seconds.toFixed(1)} | ${large.maxRssMB} |`,
+]);

@@ -1,0 +1,218 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { AppError } from '../errors.js';
+import type {
+  DeleteOutcome, DocumentSummary, EntityQuery, GraphStore, Neighbourhood, RelationView, StoreStats, UpsertOutcome,
+} from '../GraphStore.js';
+import type {
+  ArticleRecord, DocumentGraph, DocumentRecord, EntityRecord, Evidence, EvidenceWithText, PassageRecord, RelationType,
+} from '../model.js';
+import { expandNeighbourhood } from '../neighbourhood.js';
+import { SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
+import { insertDocumentGraph, removeDocument } from './writeDocument.js';
+import {
+  toArticle, toEntity, toPassage, toRelation, type ArticleRow, type EntityRow, type PassageRow, type RelationRow,
+} from './rows.js';
+
+interface EvidenceRow { owner_id: string; doc_id: string; passage_id: string; start: number; end: number }
+interface DocumentRow { id: string; path: string; title: string; format: string; encoding: string; text: string; ingested_at: string }
+
+function toDocument(row: DocumentRow): DocumentRecord {
+  return {
+    id: row.id, path: row.path, title: row.title, format: row.format as DocumentRecord['format'],
+    encoding: row.encoding, text: row.text, ingestedAt: row.ingested_at,
+  };
+}
+
+/** The embedded default store: one SQLite file in the data directory, WAL mode, one transaction per document. */
+export class SqliteGraphStore implements GraphStore {
+  readonly backend = 'sqlite' as const;
+  private readonly db: Database.Database;
+  private readonly textCache = new Map<string, string>();
+
+  constructor(file: string) {
+    if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+    try {
+      this.db = new Database(file);
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma('foreign_keys = ON');
+      this.db.pragma('synchronous = NORMAL');
+      this.db.exec(SCHEMA_SQL);
+    } catch (cause) {
+      throw new AppError('STORE_UNAVAILABLE', `Cannot open the graph store at ${file}: ${(cause as Error).message}`, { file }, { cause });
+    }
+    const version = this.db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value: string } | undefined;
+    if (!version) this.db.prepare("INSERT INTO meta (key, value) VALUES ('schema_version', ?)").run(String(SCHEMA_VERSION));
+    else if (Number(version.value) !== SCHEMA_VERSION) {
+      throw new AppError('STORE_UNAVAILABLE', `${file}: schema version ${version.value}, expected ${SCHEMA_VERSION}; delete the data directory and ingest again`, { file });
+    }
+  }
+
+  async upsertDocument(graph: DocumentGraph): Promise<UpsertOutcome> {
+    const run = this.db.transaction((): UpsertOutcome => {
+      const docId = graph.document.id;
+      if (this.db.prepare('SELECT 1 FROM documents WHERE id = ?').get(docId)) return { status: 'unchanged', docId };
+      const previous = this.db.prepare('SELECT id FROM documents WHERE path = ?').get(graph.document.path) as { id: string } | undefined;
+      if (previous) removeDocument(this.db, previous.id);
+      insertDocumentGraph(this.db, graph);
+      return previous ? { status: 'replaced', docId, replacedDocId: previous.id } : { status: 'inserted', docId };
+    });
+    const outcome = run.immediate();
+    if (outcome.status === 'replaced') this.textCache.delete(outcome.replacedDocId);
+    return outcome;
+  }
+
+  async deleteDocument(idOrPath: string): Promise<DeleteOutcome | null> {
+    const row = this.db.prepare('SELECT id FROM documents WHERE id = ? OR path = ?').get(idOrPath, idOrPath) as { id: string } | undefined;
+    if (!row) return null;
+    const outcome = this.db.transaction(() => removeDocument(this.db, row.id)).immediate();
+    this.textCache.delete(row.id);
+    return outcome;
+  }
+
+  async hasDocument(id: string): Promise<boolean> {
+    return Boolean(this.db.prepare('SELECT 1 FROM documents WHERE id = ?').get(id));
+  }
+
+  async getDocument(id: string): Promise<DocumentRecord | null> {
+    const row = this.db.prepare('SELECT * FROM documents WHERE id = ?').get(id) as DocumentRow | undefined;
+    return row ? toDocument(row) : null;
+  }
+
+  async listDocuments(): Promise<DocumentSummary[]> {
+    const rows = this.db.prepare(
+      `SELECT d.id, d.path, d.title, d.format, d.encoding, d.ingested_at,
+         (SELECT COUNT(*) FROM articles a WHERE a.doc_id = d.id) AS articles,
+         (SELECT COUNT(*) FROM passages p WHERE p.doc_id = d.id) AS passages
+       FROM documents d ORDER BY d.path`,
+    ).all() as (Omit<DocumentRow, 'text'> & { articles: number; passages: number })[];
+    return rows.map((r) => ({
+      id: r.id, path: r.path, title: r.title, format: r.format as DocumentRecord['format'], encoding: r.encoding,
+      ingestedAt: r.ingested_at, articles: r.articles, passages: r.passages,
+    }));
+  }
+
+  async getArticles(docId: string): Promise<ArticleRecord[]> {
+    return (this.db.prepare('SELECT * FROM articles WHERE doc_id = ? ORDER BY idx').all(docId) as ArticleRow[]).map(toArticle);
+  }
+
+  async getPassages(ids: string[]): Promise<PassageRecord[]> {
+    if (ids.length === 0) return [];
+    const stmt = this.db.prepare('SELECT * FROM passages WHERE id = ?');
+    return ids.map((id) => stmt.get(id) as PassageRow | undefined).filter((r): r is PassageRow => !!r).map(toPassage);
+  }
+
+  async allPassages(): Promise<PassageRecord[]> {
+    return (this.db.prepare('SELECT * FROM passages ORDER BY doc_id, idx').all() as PassageRow[]).map(toPassage);
+  }
+
+  async getEntity(id: string): Promise<EntityRecord | null> {
+    const row = this.db.prepare('SELECT * FROM entities WHERE id = ?').get(id) as EntityRow | undefined;
+    return row ? toEntity(row) : null;
+  }
+
+  private entityWhere(query: EntityQuery): { sql: string; params: unknown[] } {
+    const clauses: string[] = [];
+    const params: unknown[] = [];
+    if (query.type) { clauses.push('e.type = ?'); params.push(query.type); }
+    if (query.level) { clauses.push('e.level = ?'); params.push(query.level); }
+    if (query.name !== undefined) {
+      clauses.push('e.id IN (SELECT entity_id FROM entity_names WHERE name = ?)');
+      params.push(query.name);
+    }
+    if (query.nameContains !== undefined) {
+      clauses.push("e.id IN (SELECT entity_id FROM entity_names WHERE instr(name, ?) > 0)");
+      params.push(query.nameContains);
+    }
+    return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+  }
+
+  async findEntities(query: EntityQuery): Promise<EntityRecord[]> {
+    const { sql, params } = this.entityWhere(query);
+    const rows = this.db.prepare(
+      `SELECT e.* FROM entities e ${sql} ORDER BY e.type, e.name, e.id LIMIT ? OFFSET ?`,
+    ).all(...params, query.limit ?? 1000, query.offset ?? 0) as EntityRow[];
+    return rows.map(toEntity);
+  }
+
+  async countEntities(query: EntityQuery): Promise<number> {
+    const { sql, params } = this.entityWhere(query);
+    return (this.db.prepare(`SELECT COUNT(*) AS n FROM entities e ${sql}`).get(...params) as { n: number }).n;
+  }
+
+  private withText(rows: EvidenceRow[]): EvidenceWithText[] {
+    return rows.map((r) => {
+      const ev: Evidence = { docId: r.doc_id, passageId: r.passage_id, start: r.start, end: r.end };
+      return { ...ev, text: this.documentText(r.doc_id).slice(r.start, r.end) };
+    });
+  }
+
+  private documentText(docId: string): string {
+    let text = this.textCache.get(docId);
+    if (text === undefined) {
+      text = (this.db.prepare('SELECT text FROM documents WHERE id = ?').get(docId) as { text: string } | undefined)?.text ?? '';
+      this.textCache.set(docId, text);
+    }
+    return text;
+  }
+
+  async relationsOf(entityId: string, opts: { types?: RelationType[]; direction?: 'out' | 'in' | 'both' } = {}): Promise<RelationView[]> {
+    const direction = opts.direction ?? 'both';
+    const where = direction === 'out' ? 'src = ?' : direction === 'in' ? 'dst = ?' : '(src = ? OR dst = ?)';
+    const params = direction === 'both' ? [entityId, entityId] : [entityId];
+    const rows = this.db.prepare(`SELECT * FROM relations WHERE ${where} ORDER BY type, id`).all(...params) as RelationRow[];
+    const evidence = this.db.prepare(
+      'SELECT * FROM evidence WHERE owner_id = ? ORDER BY doc_id, start, "end"',
+    );
+    return rows
+      .filter((r) => !opts.types || opts.types.includes(r.type as RelationType))
+      .map((r) => ({ ...toRelation(r), evidence: this.withText(evidence.all(r.id) as EvidenceRow[]) }));
+  }
+
+  async evidenceOf(entityId: string, limit = 20): Promise<EvidenceWithText[]> {
+    const rows = this.db.prepare(
+      'SELECT * FROM evidence WHERE owner_id = ? ORDER BY doc_id, start, "end" LIMIT ?',
+    ).all(entityId, limit) as EvidenceRow[];
+    return this.withText(rows);
+  }
+
+  async neighbourhood(entityId: string, opts: { depth: 1 | 2; limit: number }): Promise<Neighbourhood> {
+    return expandNeighbourhood(entityId, opts, {
+      entity: async (id) => this.getEntity(id),
+      edges: async (id) =>
+        (this.db.prepare('SELECT * FROM relations WHERE src = ? OR dst = ? ORDER BY type, id').all(id, id) as RelationRow[]).map(toRelation),
+    });
+  }
+
+  async searchPassages(tokens: string[], limit: number): Promise<{ passageId: string; score: number }[]> {
+    const terms = tokens.map((t) => t.trim()).filter(Boolean);
+    if (terms.length === 0) return [];
+    const match = terms.map((t) => `"${t.replace(/"/g, '""')}"`).join(' AND ');
+    const rows = this.db.prepare(
+      `SELECT p.id AS id, bm25(passages_fts) AS score FROM passages_fts
+       JOIN passages p ON p.rid = passages_fts.rowid WHERE passages_fts MATCH ? ORDER BY score LIMIT ?`,
+    ).all(match, limit) as { id: string; score: number }[];
+    return rows.map((r) => ({ passageId: r.id, score: -r.score }));
+  }
+
+  async stats(): Promise<StoreStats> {
+    const count = (sql: string) => (this.db.prepare(sql).get() as { n: number }).n;
+    const grouped = (sql: string) =>
+      Object.fromEntries((this.db.prepare(sql).all() as { k: string; n: number }[]).map((r) => [r.k, r.n]));
+    const relations: Record<string, number> = grouped('SELECT type AS k, COUNT(*) AS n FROM relations GROUP BY type');
+    relations.MENTIONS = count("SELECT COUNT(*) AS n FROM (SELECT DISTINCT passage_id, owner_id FROM evidence WHERE owner_kind = 'entity')");
+    relations.PART_OF = count('SELECT (SELECT COUNT(*) FROM passages) + (SELECT COUNT(*) FROM articles) AS n');
+    return {
+      documents: count('SELECT COUNT(*) AS n FROM documents'),
+      articles: count('SELECT COUNT(*) AS n FROM articles'),
+      passages: count('SELECT COUNT(*) AS n FROM passages'),
+      entities: grouped('SELECT type AS k, COUNT(*) AS n FROM entities GROUP BY type'),
+      relations,
+    };
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}

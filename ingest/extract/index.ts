@@ -1,0 +1,36 @@
+import { segment } from '../segment/index.js';
+import { articleContext, documentContext, extractOrganizations, extractPeople, extractPlaces } from './places/index.js';
+import { extractMechanisms, extractMetrics, linkSentence, mechanismKey, mechanismsSimilar } from './practices/index.js';
+import type { ArticleContext, Extraction, Mention, RelationCandidate } from './types.js';
+
+export { articleContext, documentContext, mechanismKey, mechanismsSimilar };
+export type { ArticleContext, Extraction, Mention, MentionRef, RelationCandidate } from './types.js';
+
+/** Runs every rule on one cleaned sentence; offsets in the result are into `sentence`. */
+export function extractSentence(sentence: string, context: ArticleContext): Extraction {
+  const tokens = segment(sentence);
+  const places = extractPlaces(sentence, tokens);
+  const organizations = extractOrganizations(sentence, tokens);
+  const people = extractPeople(sentence, context);
+  const mechanisms = extractMechanisms(sentence, tokens);
+  const metrics = extractMetrics(sentence);
+  const actors = [...places.mentions, ...organizations.mentions].filter((m) => m.type === 'region' || m.type === 'organization');
+  const linked = linkSentence(sentence, actors, context.subject, { mechanisms, metrics });
+  scopeMetricsToOwners(metrics, linked);
+  return {
+    mentions: [...places.mentions, ...organizations.mentions, ...people.mentions, ...mechanisms, ...metrics],
+    relations: [...places.relations, ...organizations.relations, ...people.relations, ...linked],
+  };
+}
+
+/** A metric belongs to its organization: 满意率 97.4% of one street is not another's. */
+function scopeMetricsToOwners(metrics: Mention[], relations: RelationCandidate[]): void {
+  for (const relation of relations) {
+    if (relation.type !== 'HAS_METRIC') continue;
+    const metric = metrics.find((m) => m.key === relation.to.key);
+    if (!metric) continue;
+    const scopedKey = `${relation.from.key}|${metric.key}`;
+    metric.key = scopedKey;
+    relation.to = { type: 'metric', key: scopedKey };
+  }
+}

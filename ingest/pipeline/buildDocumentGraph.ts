@@ -1,0 +1,134 @@
+import { hashId } from '../../graph/ids.js';
+import type { ArticleRecord, DocumentGraph, DocumentRecord, EntityRecord, Evidence, PassageRecord } from '../../graph/model.js';
+import { articleContext, documentContext, extractSentence, mechanismsSimilar, type ArticleContext, type Mention } from '../extract/index.js';
+import { tokenize } from '../segment/index.js';
+import { buildPassages, structureDocument, toOriginalSpan, type PassageDraft, type StructuredArticle } from '../structure/index.js';
+import { GraphAssembler } from './GraphAssembler.js';
+
+export interface SourceDocument extends Omit<DocumentRecord, 'title'> {
+  title?: string;
+}
+
+interface Located {
+  passage: PassageRecord;
+  draft: PassageDraft;
+}
+
+/**
+ * Turns a decoded document into everything it contributes to the graph. Pure apart from the
+ * list of mechanisms already in the store, which SIMILAR_TO links reach out to.
+ */
+export function buildDocumentGraph(source: SourceDocument, existingMechanisms: EntityRecord[] = []): DocumentGraph {
+  const structured = structureDocument(source.text, { fallbackTitle: source.title ?? source.path });
+  const document: DocumentRecord = { ...source, title: structured.title };
+  const drafts = buildPassages(structured);
+  const articles: ArticleRecord[] = structured.articles.map((a) => ({
+    id: hashId('art', source.id, a.index),
+    docId: source.id,
+    index: a.index,
+    title: a.title,
+    ...(a.byline ? { byline: a.byline } : {}),
+    start: a.start,
+    end: a.end,
+  }));
+  const located: Located[] = drafts.map((draft, index) => ({
+    draft,
+    passage: {
+      id: hashId('psg', source.id, index),
+      docId: source.id,
+      articleId: articles[draft.articleIndex].id,
+      index,
+      start: draft.start,
+      end: draft.end,
+      text: draft.text,
+      breadcrumb: draft.breadcrumb,
+      tokens: tokenize(draft.text).join(' '),
+    },
+  }));
+
+  const assembler = new GraphAssembler(source.id);
+  const docContext = documentContext(structured.title, source.text.slice(0, 600));
+  for (const article of structured.articles) {
+    const inArticle = located.filter((l) => l.draft.articleIndex === article.index);
+    if (inArticle.length === 0) continue;
+    const context = contextFor(article, structured.title, docContext);
+    addContextFacts(assembler, context, article, inArticle, source);
+    for (const { draft, passage } of inArticle) extractPassage(assembler, draft, passage, context);
+  }
+  linkSimilarMechanisms(assembler, existingMechanisms);
+  const { entities, relations } = assembler.result();
+  return { document, articles, passages: located.map((l) => l.passage), entities, relations };
+}
+
+function contextFor(article: StructuredArticle, docTitle: string, docContext: ArticleContext): ArticleContext {
+  const leadText = article.paragraphs.filter((p) => p.kind === 'body').slice(0, 3).map((p) => p.text).join('\n').slice(0, 300);
+  return articleContext({ docTitle, articleTitle: article.title, byline: article.byline, leadText, docContext });
+}
+
+function extractPassage(assembler: GraphAssembler, draft: PassageDraft, passage: PassageRecord, context: ArticleContext): void {
+  for (const sentenceSpan of draft.sentences) {
+    const sentence = draft.text.slice(sentenceSpan.start, sentenceSpan.end);
+    if (sentence.trim().length < 2) continue;
+    const { mentions, relations } = extractSentence(sentence, context);
+    const evidenceAt = (start: number, end: number): Evidence => ({
+      docId: passage.docId,
+      passageId: passage.id,
+      ...toOriginalSpan(draft, sentenceSpan.start + start, sentenceSpan.start + end),
+    });
+    for (const mention of mentions) assembler.addMention(mention, evidenceAt(mention.start, mention.end));
+    for (const relation of relations) {
+      for (const ref of [relation.from, relation.to]) {
+        // The article subject can be a relation's end without being named in the sentence.
+        if (!assembler.has(ref) && context.subject && context.subject.key === ref.key && context.subject.type === ref.type) {
+          assembler.addMention(context.subject, evidenceAt(relation.start, relation.end));
+        }
+      }
+      assembler.addRelation(relation.type, relation.from, relation.to, evidenceAt(relation.start, relation.end), relation.props ?? {});
+    }
+  }
+}
+
+/** Region chain and subject from the byline/title: cited where the name occurs in the article, else in the document. */
+function addContextFacts(
+  assembler: GraphAssembler,
+  context: ArticleContext,
+  article: StructuredArticle,
+  inArticle: Located[],
+  source: SourceDocument,
+): void {
+  const cite = (mention: Mention): Evidence | undefined => {
+    const names = [mention.name, ...(mention.aliases ?? [])];
+    for (const [from, to] of [[article.start, article.end], [0, source.text.length]]) {
+      for (const name of names) {
+        const at = source.text.slice(from, to).indexOf(name);
+        if (at < 0) continue;
+        const start = from + at;
+        const holder = inArticle.find((l) => l.passage.start <= start && start < l.passage.end) ?? inArticle[0];
+        return { docId: source.id, passageId: holder.passage.id, start, end: start + name.length };
+      }
+    }
+    return undefined;
+  };
+  const chain = context.regions;
+  for (const mention of [...chain, ...(context.subject ? [context.subject] : [])]) {
+    const evidence = cite(mention);
+    if (evidence) assembler.addMention(mention, evidence);
+  }
+  for (let i = 1; i < chain.length; i++) {
+    const evidence = cite(chain[i - 1]);
+    if (evidence) assembler.addRelation('LOCATED_IN', chain[i], chain[i - 1], evidence);
+  }
+}
+
+function linkSimilarMechanisms(assembler: GraphAssembler, existing: EntityRecord[]): void {
+  const own = assembler.mentionsOfType('mechanism');
+  const known = new Map<string, EntityRecord>(existing.map((e) => [e.id, e]));
+  for (const mechanism of own) known.set(mechanism.id, mechanism);
+  for (const mechanism of own) {
+    for (const other of known.values()) {
+      if (other.id === mechanism.id || !mechanismsSimilar(mechanism.key, other.key)) continue;
+      const [from, to] = mechanism.id < other.id ? [mechanism.id, other.id] : [other.id, mechanism.id];
+      assembler.addRelationById('SIMILAR_TO', from, to, mechanism.evidence[0]);
+    }
+  }
+}

@@ -1,0 +1,115 @@
+import type { CleanBlock } from './types.js';
+
+const FULLWIDTH_PUNCT = /[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65“”‘’…—·]/;
+
+export function isWs(ch: string): boolean {
+  return ch === ' ' || ch === '\t' || ch === '\u3000' || ch === '\u00a0' || ch === '\r' || ch === '\n' || ch === '\f' || ch === '\v';
+}
+
+export function isAsciiAlnum(ch: string | undefined): boolean {
+  if (!ch) return false;
+  const c = ch.charCodeAt(0);
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/**
+ * Whitespace policy. body: Chinese has no spaces between words, so keep a space only
+ * between two ASCII alphanumerics. title: keep (collapsed) spaces except next to
+ * full-width punctuation; titles like `村社结对共建 实现全街“一盘棋”` use them as separators.
+ */
+export type SpaceMode = 'body' | 'title';
+
+export function keepSpace(prev: string | undefined, next: string | undefined, mode: SpaceMode): boolean {
+  if (!prev || !next) return false;
+  if (mode === 'body') return isAsciiAlnum(prev) && isAsciiAlnum(next);
+  return !FULLWIDTH_PUNCT.test(prev) && !FULLWIDTH_PUNCT.test(next);
+}
+
+/** Normalise whitespace of a plain string with the same policy as BlockBuilder. */
+export function normalizeSpaces(s: string, mode: SpaceMode): string {
+  let out = '';
+  let pending = false;
+  for (const ch of s) {
+    if (isWs(ch)) {
+      pending = true;
+      continue;
+    }
+    if (pending && keepSpace(out[out.length - 1], ch, mode)) out += ' ';
+    pending = false;
+    out += ch;
+  }
+  return out;
+}
+
+/** Accumulates clean characters together with their original offsets. */
+export class BlockBuilder {
+  private chars: string[] = [];
+  private offs: number[] = [];
+
+  get length(): number {
+    return this.chars.length;
+  }
+
+  lastChar(): string | undefined {
+    return this.chars[this.chars.length - 1];
+  }
+
+  lastOffset(): number {
+    return this.offs.length ? this.offs[this.offs.length - 1] : -1;
+  }
+
+  push(ch: string, off: number): void {
+    this.chars.push(ch);
+    this.offs.push(off);
+  }
+
+  /** Append text whose chars sit at `offs` in the original, normalising whitespace runs. */
+  append(text: string, offs: ArrayLike<number>, mode: SpaceMode): void {
+    let pending = -1;
+    for (let i = 0; i < text.length; i++) {
+      const ch = text[i];
+      if (isWs(ch)) {
+        if (pending < 0) pending = i;
+        continue;
+      }
+      if (pending >= 0 && keepSpace(this.lastChar(), ch, mode)) this.push(text[pending], offs[pending]);
+      pending = -1;
+      this.push(ch, offs[i]);
+    }
+  }
+
+  build(): CleanBlock {
+    const map = Int32Array.from(this.offs);
+    const start = map.length ? map[0] : 0;
+    const end = map.length ? map[map.length - 1] + 1 : 0;
+    return { text: this.chars.join(''), map, start, end };
+  }
+}
+
+/** Concatenate blocks without separator (used to merge a title broken over two lines). */
+export function concatBlocks(a: CleanBlock, b: CleanBlock): CleanBlock {
+  const map = new Int32Array(a.map.length + b.map.length);
+  map.set(a.map, 0);
+  map.set(b.map, a.map.length);
+  return { text: a.text + b.text, map, start: a.start, end: b.end };
+}
+
+/** Clean sub-range [cs, ce) of a block as its own block. */
+export function sliceBlock(block: CleanBlock, cs: number, ce: number): CleanBlock {
+  const map = block.map.slice(cs, ce);
+  return {
+    text: block.text.slice(cs, ce),
+    map,
+    start: map.length ? map[0] : block.start,
+    end: map.length ? map[map.length - 1] + 1 : block.start,
+  };
+}
+
+/** original span of clean range [cs, ce) of a block */
+export function toOriginalSpan(block: CleanBlock, cs: number, ce: number): { start: number; end: number } {
+  if (ce <= cs) {
+    const at = cs < block.map.length ? block.map[cs] : block.end;
+    return { start: at, end: at };
+  }
+  return { start: block.map[cs], end: block.map[ce - 1] + 1 };
+}

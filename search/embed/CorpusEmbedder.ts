@@ -1,0 +1,82 @@
+import type { Embedder, EmbedKind } from './Embedder.js';
+import { l2NormalizeInPlace } from './l2Normalize.js';
+import { readCorpusModel, writeCorpusModel, type CorpusModel } from './corpus/modelFile.js';
+import { extractTerms } from './corpus/terms.js';
+import {
+  sifAverage,
+  trainCorpusModel,
+  type CorpusTrainingOptions,
+  type CorpusTrainingPassage,
+} from './corpus/trainCorpusModel.js';
+
+export type { CorpusTrainingOptions, CorpusTrainingPassage } from './corpus/trainCorpusModel.js';
+
+/** The word tokenizer used both for the training passages' tokens and at embed time. */
+export type Tokenize = (text: string) => string[];
+
+export interface CorpusEmbedderOptions extends CorpusTrainingOptions {
+  readonly tokenize: Tokenize;
+}
+
+/**
+ * An embedder trained from the corpus itself, needing no download: LSA term vectors (truncated SVD of a
+ * TF-IDF passage × term matrix over words and Han character bigrams); a text's vector is the SIF-weighted
+ * mean of its term vectors with the corpus' common component removed, L2-normalized. Texts with no known
+ * term get the zero vector.
+ */
+export class CorpusEmbedder implements Embedder {
+  readonly id: string;
+  readonly dimension: number;
+  private readonly termIndex: Map<string, number>;
+
+  private constructor(
+    private readonly model: CorpusModel,
+    private readonly tokenize: Tokenize,
+  ) {
+    this.id = model.header.id;
+    this.dimension = model.header.dimension;
+    this.termIndex = new Map(model.header.vocabulary.map((term, i) => [term, i]));
+  }
+
+  /** Trains on passages whose tokens came from opts.tokenize. Synchronous and CPU-bound. */
+  static train(passages: readonly CorpusTrainingPassage[], opts: CorpusEmbedderOptions): CorpusEmbedder {
+    const { tokenize, ...training } = opts;
+    return new CorpusEmbedder(trainCorpusModel(passages, training), tokenize);
+  }
+
+  /** Loads a saved model; a missing or corrupt file is AppError EMBEDDER_UNAVAILABLE naming the file. */
+  static async load(file: string, opts: { tokenize: Tokenize }): Promise<CorpusEmbedder> {
+    return new CorpusEmbedder(await readCorpusModel(file), opts.tokenize);
+  }
+
+  /** Writes the model atomically (temp file + rename). */
+  save(file: string): Promise<void> {
+    return writeCorpusModel(file, this.model);
+  }
+
+  get vocabularySize(): number {
+    return this.model.header.vocabulary.length;
+  }
+
+  /** Query and passage texts are embedded alike. */
+  async embed(texts: string[], _opts: { kind: EmbedKind }): Promise<Float32Array[]> {
+    return texts.map((text) => this.embedOne(text));
+  }
+
+  private embedOne(text: string): Float32Array {
+    const { termVectors, termWeights, principalComponent } = this.model;
+    const dimension = this.dimension;
+    const ids: number[] = [];
+    for (const term of extractTerms(this.tokenize(text), text, { charBigrams: this.model.header.charBigrams })) {
+      const id = this.termIndex.get(term);
+      if (id !== undefined) ids.push(id);
+    }
+    const mean = new Float64Array(dimension);
+    sifAverage(ids, termVectors, termWeights, dimension, mean);
+    let projection = 0;
+    for (let j = 0; j < dimension; j++) projection += mean[j] * principalComponent[j];
+    for (let j = 0; j < dimension; j++) mean[j] -= projection * principalComponent[j];
+    l2NormalizeInPlace(mean);
+    return Float32Array.from(mean);
+  }
+}
