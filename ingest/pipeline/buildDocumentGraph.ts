@@ -9,6 +9,8 @@ export interface SourceDocument extends Omit<DocumentRecord, 'title'> {
   title?: string;
 }
 
+const SENTENCE_CITED = new Set(['ADOPTS', 'HAS_METRIC']);
+
 interface Located {
   passage: PassageRecord;
   draft: PassageDraft;
@@ -83,7 +85,9 @@ function extractPassage(assembler: GraphAssembler, draft: PassageDraft, passage:
           assembler.addMention(context.subject, evidenceAt(relation.start, relation.end));
         }
       }
-      assembler.addRelation(relation.type, relation.from, relation.to, evidenceAt(relation.start, relation.end), relation.props ?? {});
+      // Adoption and metric facts are cited with their whole sentence, which carries the definition or the period.
+      const [start, end] = SENTENCE_CITED.has(relation.type) ? [0, sentence.length] : [relation.start, relation.end];
+      assembler.addRelation(relation.type, relation.from, relation.to, evidenceAt(start, end), relation.props ?? {});
     }
   }
 }

@@ -43,15 +43,15 @@ export function normalizeSpaces(s: string, mode: SpaceMode): string {
 
 /** Accumulates clean characters together with their original offsets. */
 export class BlockBuilder {
-  private chars: string[] = [];
+  private text = '';
   private offs: number[] = [];
 
   get length(): number {
-    return this.chars.length;
+    return this.offs.length;
   }
 
   lastChar(): string | undefined {
-    return this.chars[this.chars.length - 1];
+    return this.text ? this.text[this.text.length - 1] : undefined;
   }
 
   lastOffset(): number {
@@ -59,30 +59,42 @@ export class BlockBuilder {
   }
 
   push(ch: string, off: number): void {
-    this.chars.push(ch);
+    this.text += ch;
     this.offs.push(off);
   }
 
   /** Append text whose chars sit at `offs` in the original, normalising whitespace runs. */
   append(text: string, offs: ArrayLike<number>, mode: SpaceMode): void {
     let pending = -1;
+    let runStart = 0; // start of a run of plain chars copied in one go
+    const flushRun = (end: number): void => {
+      if (end <= runStart) return;
+      this.text += text.slice(runStart, end);
+      for (let k = runStart; k < end; k++) this.offs.push(offs[k]);
+    };
     for (let i = 0; i < text.length; i++) {
       const ch = text[i];
       if (isWs(ch)) {
-        if (pending < 0) pending = i;
+        if (pending < 0) {
+          flushRun(i);
+          pending = i;
+        }
         continue;
       }
-      if (pending >= 0 && keepSpace(this.lastChar(), ch, mode)) this.push(text[pending], offs[pending]);
-      pending = -1;
-      this.push(ch, offs[i]);
+      if (pending >= 0) {
+        if (keepSpace(this.lastChar(), ch, mode)) this.push(text[pending], offs[pending]);
+        pending = -1;
+        runStart = i;
+      }
     }
+    if (pending < 0) flushRun(text.length);
   }
 
   build(): CleanBlock {
     const map = Int32Array.from(this.offs);
     const start = map.length ? map[0] : 0;
     const end = map.length ? map[map.length - 1] + 1 : 0;
-    return { text: this.chars.join(''), map, start, end };
+    return { text: this.text, map, start, end };
   }
 }
 
@@ -92,17 +104,6 @@ export function concatBlocks(a: CleanBlock, b: CleanBlock): CleanBlock {
   map.set(a.map, 0);
   map.set(b.map, a.map.length);
   return { text: a.text + b.text, map, start: a.start, end: b.end };
-}
-
-/** Clean sub-range [cs, ce) of a block as its own block. */
-export function sliceBlock(block: CleanBlock, cs: number, ce: number): CleanBlock {
-  const map = block.map.slice(cs, ce);
-  return {
-    text: block.text.slice(cs, ce),
-    map,
-    start: map.length ? map[0] : block.start,
-    end: map.length ? map[map.length - 1] + 1 : block.start,
-  };
 }
 
 /** original span of clean range [cs, ce) of a block */

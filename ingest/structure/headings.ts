@@ -66,13 +66,16 @@ export function isFirstNumeral(n: Numbering): boolean {
   return n.numeral === '1' || n.numeral === '一' || n.numeral === '①';
 }
 
-/** Sentence-final punctuation at the end (the brief's set: 。！？；：…”). */
+/**
+ * Sentence-final punctuation at the end: 。！？；：… — and a closing quote/bracket only
+ * right after one of those (`…。”`), since `打造“临港特色乡村度假区”` can break mid-sentence.
+ */
 export function endsWithFinal(text: string): boolean {
   const t = text.trimEnd();
   const c = t[t.length - 1];
   if (!c) return false;
-  if ('。！？；：…!?;:”’」』'.includes(c)) return true;
-  if ('）)》】'.includes(c)) return '。！？；!?'.includes(t[t.length - 2] ?? '');
+  if ('。！？；：…!?;:'.includes(c)) return true;
+  if ('”’」』）)》】"\''.includes(c)) return '。！？；：…!?;:'.includes(t[t.length - 2] ?? '');
   return false;
 }
 
@@ -130,8 +133,9 @@ export function leadPhrase(text: string): HeadingInfo | null {
 export function looksLikeBareHeading(text: string, width: number): boolean {
   const t = text.trim();
   if (t.length < 2 || width > MAX_HEADING_WIDTH) return false;
-  if (/[，,。；;！？!?：:]/.test(t)) return false;
-  if (/[、—\-（(“《]$/.test(t)) return false;
+  // `以“矛盾处置闭环”聚焦基层治理“微循环”，不断强化问题导向的“主动应对”路径` has one comma
+  if (/[,。；;！？!?：:]/.test(t) || (t.match(/，/g)?.length ?? 0) > 2) return false;
+  if (/[，、—\-（(“《]$/.test(t) || /^[—–-]/.test(t)) return false;
   if (/^\d+$/.test(t)) return false;
   return true;
 }

@@ -37,6 +37,21 @@ export function visualWidth(s: string): number {
  * 20 medium-length lines exist and half of them sit within ±1 of the most common width.
  */
 export function detectWrapWidth(widths: number[]): number {
+  const m = widthMode(widths);
+  return m.total >= 20 && m.near / m.total >= 0.5 ? m.mode : 0;
+}
+
+/**
+ * Weaker signal for partly wrapped documents (speeches whose opening paragraph is wrapped
+ * at ~33 cells): the most common medium width when at least 8 lines sit within ±1 of it
+ * and they make a quarter of such lines; 0 otherwise.
+ */
+export function detectSoftWrapWidth(widths: number[]): number {
+  const m = widthMode(widths);
+  return m.near >= 8 && m.near / m.total >= 0.25 ? m.mode : 0;
+}
+
+function widthMode(widths: number[]): { mode: number; near: number; total: number } {
   const hist = new Map<number, number>();
   let total = 0;
   for (const w of widths) {
@@ -45,10 +60,9 @@ export function detectWrapWidth(widths: number[]): number {
     hist.set(r, (hist.get(r) ?? 0) + 1);
     total++;
   }
-  if (total < 20) return 0;
   let mode = 0;
   let best = 0;
   for (const [w, c] of hist) if (c > best || (c === best && w > mode)) [mode, best] = [w, c];
   const near = best + (hist.get(mode - 1) ?? 0) + (hist.get(mode + 1) ?? 0);
-  return near / total >= 0.5 ? mode : 0;
+  return { mode, near, total };
 }

@@ -33,7 +33,12 @@ export function isTocHeading(line: string): boolean {
 /** A table-of-contents line that is recognisable on its own: `目 录`, `…标题………13`. */
 export function isTocLine(line: string): boolean {
   const t = stripPaidMarkers(line).trim();
-  return isTocHeading(t) || LEADER_PAGE.test(t);
+  return isTocHeading(t) || hasLeaderPage(t);
+}
+
+/** Leader dots + page number at the end (only the tail is scanned: long lines stay cheap). */
+function hasLeaderPage(t: string): boolean {
+  return LEADER_PAGE.test(t.length > 160 ? t.slice(-160) : t);
 }
 
 /** Lines that keep a table of contents going once a `目录` heading was seen. */
@@ -49,7 +54,7 @@ export function isTocContinuation(line: string): boolean {
 export function tocEntryTitle(line: string): string | null {
   let t = stripPaidMarkers(line).trim();
   if (isTocHeading(t)) return null;
-  const hadPage = LEADER_PAGE.test(t) || /\S[\t ]+\d{1,4}$/.test(t);
+  const hadPage = hasLeaderPage(t) || /\S[\t ]+\d{1,4}$/.test(t);
   if (!hadPage) return null;
   t = t.replace(LEADER_PAGE, '').replace(/[\t ]+\d{1,4}$/, '');
   t = t.replace(/^#{1,6}\s*/, '').replace(/^\d{1,2}\s*[.．、]\s*/, '').trim();
@@ -78,7 +83,8 @@ const SPAM = /(?:联系|添加|加)(?:微信|QQ|qq|VX|vx)|微信号\s*[:：]|扫
 /** Advertising / contact lines such as `联系微信 rcjubi9` or `扫码观看《…》微视频`. */
 export function isSpam(line: string): boolean {
   const t = line.trim();
-  return t.length > 0 && t.length <= 80 && SPAM.test(t);
+  // a real sentence with an ad glued inside (`…的现状，联系微信 rcjubi9，规划…`) is not a spam line
+  return t.length > 0 && t.length <= 80 && SPAM.test(t) && t.replace(INLINE_SPAM, '').length <= 40;
 }
 
 /** Contact ads embedded in a real sentence: removed from clean text only. */

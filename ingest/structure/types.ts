@@ -71,9 +71,6 @@ export interface Para {
   block: CleanBlock;
   role: SegRole | 'title';
   mdLevel: number;
-  /** Width of the last seg joined into this paragraph (for wrap decisions). */
-  lastWidth: number;
-  lastText: string;
   heading: HeadingInfo | null;
   /** Body paragraph whose lead phrase (list marker … 。) opens a section. */
   lead: HeadingInfo | null;

@@ -1,7 +1,7 @@
 import type { Embedder, EmbedKind } from './Embedder.js';
 import { l2NormalizeInPlace } from './l2Normalize.js';
 import { readCorpusModel, writeCorpusModel, type CorpusModel } from './corpus/modelFile.js';
-import { extractTerms } from './corpus/terms.js';
+import { TermIndex } from './corpus/terms.js';
 import {
   sifAverage,
   trainCorpusModel,
@@ -27,7 +27,7 @@ export interface CorpusEmbedderOptions extends CorpusTrainingOptions {
 export class CorpusEmbedder implements Embedder {
   readonly id: string;
   readonly dimension: number;
-  private readonly termIndex: Map<string, number>;
+  private readonly termIndex: TermIndex;
 
   private constructor(
     private readonly model: CorpusModel,
@@ -35,7 +35,7 @@ export class CorpusEmbedder implements Embedder {
   ) {
     this.id = model.header.id;
     this.dimension = model.header.dimension;
-    this.termIndex = new Map(model.header.vocabulary.map((term, i) => [term, i]));
+    this.termIndex = new TermIndex(model.header.vocabulary);
   }
 
   /** Trains on passages whose tokens came from opts.tokenize. Synchronous and CPU-bound. */
@@ -66,11 +66,7 @@ export class CorpusEmbedder implements Embedder {
   private embedOne(text: string): Float32Array {
     const { termVectors, termWeights, principalComponent } = this.model;
     const dimension = this.dimension;
-    const ids: number[] = [];
-    for (const term of extractTerms(this.tokenize(text), text, { charBigrams: this.model.header.charBigrams })) {
-      const id = this.termIndex.get(term);
-      if (id !== undefined) ids.push(id);
-    }
+    const ids = this.termIndex.ids(this.tokenize(text), text, this.model.header.charBigrams);
     const mean = new Float64Array(dimension);
     sifAverage(ids, termVectors, termWeights, dimension, mean);
     let projection = 0;

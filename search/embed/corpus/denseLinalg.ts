@@ -1,5 +1,5 @@
 /**
- * Small dense linear algebra on row-major Float64Arrays: a seeded Gaussian source, Cholesky QR for tall
+ * Small dense linear algebra on row-major Float64Arrays: a seeded random test matrix, Cholesky QR for tall
  * matrices, and a symmetric eigen-decomposition (Householder tridiagonalization + implicit QL, after JAMA).
  */
 
@@ -15,17 +15,14 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-/** A rows × cols matrix of independent standard normal entries. */
-export function gaussianMatrix(rows: number, cols: number, seed: number): Float64Array {
+/**
+ * A rows × cols random test matrix with independent entries uniform in [-1, 1): any sub-Gaussian
+ * distribution serves randomized range finding, and this one costs one random number per entry.
+ */
+export function randomTestMatrix(rows: number, cols: number, seed: number): Float64Array {
   const random = seededRandom(seed);
   const out = new Float64Array(rows * cols);
-  for (let i = 0; i < out.length; i += 2) {
-    const u = Math.max(random(), 1e-300);
-    const v = random();
-    const radius = Math.sqrt(-2 * Math.log(u));
-    out[i] = radius * Math.cos(2 * Math.PI * v);
-    if (i + 1 < out.length) out[i + 1] = radius * Math.sin(2 * Math.PI * v);
-  }
+  for (let i = 0; i < out.length; i++) out[i] = 2 * random() - 1;
   return out;
 }
 

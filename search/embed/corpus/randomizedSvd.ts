@@ -1,5 +1,5 @@
 import { CsrMatrix } from './CsrMatrix.js';
-import { gaussianMatrix, gram, matmul, orthonormalizeColumns, symmetricEigen, transposeMultiply } from './denseLinalg.js';
+import { randomTestMatrix, gram, matmul, orthonormalizeColumns, symmetricEigen, transposeMultiply } from './denseLinalg.js';
 
 export interface RandomizedSvdOptions {
   /** Extra random directions beyond rank (Halko et al. suggest 5–20). Default 16. */
@@ -31,8 +31,10 @@ export function randomizedSvd(x: CsrMatrix, rank: number, options: RandomizedSvd
 
   // Q: orthonormal basis (n × width) of the range of X, sharpened by power iterations Q ← orth(X Xᵀ Q).
   // Skipping the intermediate orthonormalization on the term side is safe in float64 for a few iterations.
-  let q = orthonormalizeColumns(x.multiplyDense(gaussianMatrix(m, width, options.seed ?? 42), width), n, width);
-  for (let i = 0; i < (options.powerIterations ?? 1); i++) {
+  let q = orthonormalizeColumns(x.multiplyDense(randomTestMatrix(m, width, options.seed ?? 42), width), n, width);
+  // When width covers every row, Q already spans the whole range and iterating cannot improve it.
+  const iterations = width >= n ? 0 : options.powerIterations ?? 1;
+  for (let i = 0; i < iterations; i++) {
     q = orthonormalizeColumns(x.multiplyDense(x.transposeMultiplyDense(q, width), width), n, width);
   }
 

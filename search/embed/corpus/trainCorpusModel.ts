@@ -1,7 +1,7 @@
 import { CsrMatrix } from './CsrMatrix.js';
 import { CORPUS_MODEL_FORMAT_VERSION, corpusModelId, type CorpusModel } from './modelFile.js';
 import { randomizedSvd } from './randomizedSvd.js';
-import { extractTerms } from './terms.js';
+import { bigramTerm, forEachTerm } from './terms.js';
 
 export interface CorpusTrainingPassage {
   readonly text: string;
@@ -27,52 +27,75 @@ export interface CorpusTrainingOptions {
 
 interface Counts {
   readonly docs: Int32Array[];
-  readonly terms: string[];
+  /** A word, or the numeric key of a bigram. */
+  readonly terms: (string | number)[];
   readonly counts: number[];
   readonly docFrequency: number[];
 }
 
 function countTerms(passages: readonly CorpusTrainingPassage[], charBigrams: boolean): Counts {
-  const index = new Map<string, number>();
-  const terms: string[] = [];
+  const wordIds = new Map<string, number>();
+  const bigramIds = new Map<number, number>();
+  const terms: (string | number)[] = [];
   const counts: number[] = [];
   const docFrequency: number[] = [];
   const lastDoc: number[] = [];
-  const docs = passages.map((passage, d) => {
-    const occurrences = extractTerms(passage.tokens, passage.text, { charBigrams });
-    const ids = new Int32Array(occurrences.length);
-    occurrences.forEach((term, i) => {
-      let id = index.get(term);
-      if (id === undefined) {
-        id = terms.length;
-        index.set(term, id);
-        terms.push(term);
-        counts.push(0);
-        docFrequency.push(0);
-        lastDoc.push(-1);
-      }
-      counts[id]++;
-      if (lastDoc[id] !== d) {
-        lastDoc[id] = d;
-        docFrequency[id]++;
-      }
-      ids[i] = id;
-    });
-    return ids;
+  let current: number[] = [];
+  let d = 0;
+  const occur = (id: number) => {
+    counts[id]++;
+    if (lastDoc[id] !== d) {
+      lastDoc[id] = d;
+      docFrequency[id]++;
+    }
+    current.push(id);
+  };
+  const fresh = (term: string | number) => {
+    terms.push(term);
+    counts.push(0);
+    docFrequency.push(0);
+    lastDoc.push(-1);
+    return terms.length - 1;
+  };
+  const visitor = {
+    word: (term: string) => {
+      let id = wordIds.get(term);
+      if (id === undefined) wordIds.set(term, (id = fresh(term)));
+      occur(id);
+    },
+    bigram: (key: number) => {
+      let id = bigramIds.get(key);
+      if (id === undefined) bigramIds.set(key, (id = fresh(key)));
+      occur(id);
+    },
+  };
+  const docs = passages.map((passage, index) => {
+    d = index;
+    current = [];
+    forEachTerm(passage.tokens, passage.text, charBigrams, visitor);
+    return Int32Array.from(current);
   });
   return { docs, terms, counts, docFrequency };
 }
 
-function chooseVocabulary(c: Counts, minDocFrequency: number, maxTerms: number): number[] {
+/** Ids of the kept terms, most widespread first, and their vocabulary strings. */
+function chooseVocabulary(c: Counts, minDocFrequency: number, maxTerms: number): { ids: number[]; vocabulary: string[] } {
   const candidates: number[] = [];
   for (let id = 0; id < c.terms.length; id++) if (c.docFrequency[id] >= minDocFrequency) candidates.push(id);
-  candidates.sort(
-    (a, b) =>
-      c.docFrequency[b] - c.docFrequency[a] ||
-      c.counts[b] - c.counts[a] ||
-      (c.terms[a] < c.terms[b] ? -1 : c.terms[a] > c.terms[b] ? 1 : 0),
-  );
-  return candidates.slice(0, maxTerms);
+  const text = new Map(candidates.map((id) => [id, termString(c.terms[id])]));
+  candidates.sort((a, b) => {
+    const byFrequency = c.docFrequency[b] - c.docFrequency[a] || c.counts[b] - c.counts[a];
+    if (byFrequency !== 0) return byFrequency;
+    const ta = text.get(a)!;
+    const tb = text.get(b)!;
+    return ta < tb ? -1 : ta > tb ? 1 : 0;
+  });
+  const ids = candidates.slice(0, maxTerms);
+  return { ids, vocabulary: ids.map((id) => text.get(id)!) };
+}
+
+function termString(term: string | number): string {
+  return typeof term === 'string' ? term : bigramTerm(term);
 }
 
 /** Passage × term matrix, (1 + ln tf) · idf, rows L2-normalized; doc ids already remapped to vocabulary ids. */
@@ -130,7 +153,7 @@ export function sifAverage(ids: ArrayLike<number>, termVectors: Float32Array, te
 /** First principal direction (uncentered) of the passage vectors, by power iteration. */
 function principalComponent(vectors: Float64Array, count: number, dimension: number, seed: number): Float32Array {
   let u = new Float64Array(dimension).map((_, j) => Math.sin(seed + j + 1));
-  for (let iteration = 0; iteration < 50; iteration++) {
+  for (let iteration = 0; iteration < 100; iteration++) {
     const next = new Float64Array(dimension);
     for (let r = 0; r < count; r++) {
       const base = r * dimension;
@@ -146,7 +169,7 @@ function principalComponent(vectors: Float64Array, count: number, dimension: num
       change += Math.abs(next[j] - u[j]);
     }
     u = next;
-    if (change < 1e-9) break;
+    if (change < 1e-7) break;
   }
   return Float32Array.from(u);
 }
@@ -157,7 +180,7 @@ export function trainCorpusModel(passages: readonly CorpusTrainingPassage[], opt
   const sifA = options.sifA ?? 1e-3;
   const seed = options.seed ?? 42;
   const counted = countTerms(passages, charBigrams);
-  const chosen = chooseVocabulary(counted, options.minDocFrequency ?? 2, options.maxTerms ?? 30_000);
+  const { ids: chosen, vocabulary } = chooseVocabulary(counted, options.minDocFrequency ?? 2, options.maxTerms ?? 30_000);
   if (chosen.length < 2 || passages.length < 2) {
     throw new RangeError(`trainCorpusModel: need at least 2 passages and 2 shared terms (got ${passages.length} passages, ${chosen.length} terms)`);
   }
@@ -169,7 +192,6 @@ export function trainCorpusModel(passages: readonly CorpusTrainingPassage[], opt
     for (const id of ids) if (remap[id] >= 0) kept[n++] = remap[id];
     return kept.subarray(0, n);
   });
-  const vocabulary = chosen.map((id) => counted.terms[id]);
   const docFrequency = Float64Array.from(chosen, (id) => counted.docFrequency[id]);
   const total = chosen.reduce((sum, id) => sum + counted.counts[id], 0);
   const termWeights = Float32Array.from(chosen, (id) => sifA / (sifA + counted.counts[id] / total));
@@ -181,7 +203,7 @@ export function trainCorpusModel(passages: readonly CorpusTrainingPassage[], opt
   const dimension = svd.rank;
   const termVectors = Float32Array.from(svd.scaledRightVectors);
 
-  const sampleStep = Math.max(1, Math.ceil(docs.length / 20_000));
+  const sampleStep = Math.max(1, Math.ceil(docs.length / 5_000)); // the common direction is stable well before that
   const sample = docs.filter((_, i) => i % sampleStep === 0);
   const vectors = new Float64Array(sample.length * dimension);
   const scratch = new Float64Array(dimension);

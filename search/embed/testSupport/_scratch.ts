@@ -19,11 +19,11 @@ const passages = chunks.map((c) => ({ text: c.text, tokens: jiebaTokenize(c.text
 const t1 = performance.now();
 const dims = Number(process.argv[2] ?? 256);
 const sifA = Number(process.argv[3] ?? 1e-3);
-const e = CorpusEmbedder.train(passages, { tokenize: jiebaTokenize, dimension: dims, sifA, charBigrams: process.argv[4] !== 'nobig' });
+const e = CorpusEmbedder.train(passages, { tokenize: jiebaTokenize, dimension: dims, sifA, charBigrams: process.argv[4] !== 'nobig', powerIterations: Number(process.argv[5] ?? 1) });
 const t2 = performance.now();
 console.log(`tokenize ${(t1 - t0).toFixed(0)}ms train ${(t2 - t1).toFixed(0)}ms dim ${e.dimension} vocab ${e.vocabularySize} id ${e.id}`);
 const pv = await e.embed(chunks.map((c) => c.text), { kind: 'passage' });
-let hits = 0, chance = 0;
+let hits = 0, chance = 0, mrr = 0;
 for (const [q, re] of queries) {
   const [qv] = await e.embed([q], { kind: 'query' });
   const ranked = pv.map((v, i) => [dot(v, qv), i] as const).sort((a, b) => b[0] - a[0]);
@@ -31,7 +31,7 @@ for (const [q, re] of queries) {
   const rank = ranked.findIndex(([, i]) => re.test(chunks[i].text));
   const N = chunks.length; let p = 1; for (let j = 0; j < 5; j++) p *= (N - targets - j) / (N - j);
   chance += 1 - p;
-  if (rank < 5) hits++;
+  if (rank < 5) hits++; mrr += 1 / (rank + 1);
   console.log(q, 'targets', targets, 'first rank', rank, ranked.slice(0, 3).map(([s, i]) => chunks[i].id + ':' + s.toFixed(2)).join(' '));
 }
-console.log(`hit@5 ${hits}/${queries.length}, chance ${chance.toFixed(2)}`);
+console.log(`hit@5 ${hits}/${queries.length}, chance ${chance.toFixed(2)} mrr ${(mrr / queries.length).toFixed(3)}`);

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
@@ -91,6 +92,25 @@ public final class TestServer {
                 .withConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
                 .withConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(3));
 
+        // Registered before startup so that SIGTERM during startup also cleans up the temp dir.
+        AtomicReference<Neo4j> running = new AtomicReference<>();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            err.println("[neo4j-test-server] shutting down");
+            Neo4j db = running.getAndSet(null);
+            if (db != null) {
+                try {
+                    db.close();
+                } catch (Throwable t) {
+                    err.println("[neo4j-test-server] error during shutdown: " + t);
+                }
+            }
+            if (!keepDir) deleteRecursively(workDir);
+            else err.println("[neo4j-test-server] kept working dir: " + workDir);
+            err.println("[neo4j-test-server] stopped");
+            stopped.countDown();
+        }, "neo4j-test-server-shutdown"));
+
         final Neo4j neo4j;
         try {
             neo4j = builder.build();
@@ -98,24 +118,10 @@ public final class TestServer {
             err.println("[neo4j-test-server] startup failed: " + t);
             t.printStackTrace(err);
             printLogTail(workDir, err);
-            if (!keepDir) deleteRecursively(workDir);
-            System.exit(1);
+            System.exit(1); // the shutdown hook removes the working dir
             return;
         }
-
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            err.println("[neo4j-test-server] shutting down");
-            try {
-                neo4j.close();
-            } catch (Throwable t) {
-                err.println("[neo4j-test-server] error during shutdown: " + t);
-            }
-            if (!keepDir) deleteRecursively(workDir);
-            else err.println("[neo4j-test-server] kept working dir: " + workDir);
-            err.println("[neo4j-test-server] stopped");
-            stopped.countDown();
-        }, "neo4j-test-server-shutdown"));
+        running.set(neo4j);
 
         if (auth) {
             // Embedded transactions run with full privileges, so the password can be set directly.
@@ -138,6 +144,9 @@ public final class TestServer {
         out.println("BOLT_URI=bolt://127.0.0.1:" + boundPort);
         out.flush();
 
+        if (Boolean.getBoolean("atlas.exitAfterStart")) {
+            System.exit(0); // smoke test / class-list training run: start, report, shut down cleanly
+        }
         stopped.await(); // run until SIGTERM/SIGINT triggers the shutdown hook
     }
 

@@ -1,0 +1,218 @@
+import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import type {
+  DeleteOutcome, DocumentSummary, EntityQuery, GraphStore, Neighbourhood, RelationView, StoreStats, UpsertOutcome,
+} from '../GraphStore.js';
+import type {
+  ArticleRecord, DocumentGraph, DocumentRecord, EntityRecord, Evidence, EvidenceWithText, PassageRecord, RelationRecord, RelationType,
+} from '../model.js';
+import { expandNeighbourhood } from '../neighbourhood.js';
+import { openDriver, toStoreError, type Neo4jOptions, type Neo4jSettings } from './connection.js';
+import { allTokensQuery, one, rows, type Runner } from './cypher.js';
+import { toArticle, toDocument, toEntity, toEvidence, toPassage, toRelation, type Props } from './mappers.js';
+import * as q from './readQueries.js';
+import { findDocumentId, removeDocument } from './removeDocument.js';
+import { ensureSchema } from './schema.js';
+import { insertDocumentGraph, validateDocumentGraph } from './writeDocument.js';
+
+interface RelationRow { r: Props; type: string; from: string; to: string }
+
+/**
+ * Serializes writers like SQLite's BEGIN IMMEDIATE: every write transaction first takes the write
+ * lock of one :AtlasLock node, so read-merge-write of shared entities never loses an update.
+ */
+const TAKE_WRITE_LOCK = "MERGE (l:AtlasLock {id: 'writes'}) SET l.held = true REMOVE l.held";
+
+const TEXT_CACHE_SIZE = 256;
+
+/** Neo4j backend: same semantics, orderings and counts as the SQLite store (see README.md here). */
+export class Neo4jGraphStore implements GraphStore {
+  readonly backend = 'neo4j' as const;
+  private readonly textCache = new Map<string, string>();
+
+  private constructor(private readonly driver: Driver, private readonly settings: Neo4jSettings) {}
+
+  /** Connects, proves reachability, credentials and database up front, and creates the schema. */
+  static async connect(settings: Neo4jSettings, options: Neo4jOptions = {}): Promise<Neo4jGraphStore> {
+    const driver = await openDriver(settings, options);
+    try {
+      await ensureSchema(driver, settings.database);
+    } catch (cause) {
+      await driver.close().catch(() => undefined);
+      throw toStoreError(cause, settings);
+    }
+    return new Neo4jGraphStore(driver, settings);
+  }
+
+  private async read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    const session = this.driver.session({ database: this.settings.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      return await session.executeRead(work);
+    } catch (error) {
+      throw toStoreError(error, this.settings);
+    } finally {
+      await session.close();
+    }
+  }
+
+  private async write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    const session = this.driver.session({ database: this.settings.database, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      return await session.executeWrite(async (tx) => {
+        await tx.run(TAKE_WRITE_LOCK);
+        return work(tx);
+      });
+    } catch (error) {
+      throw toStoreError(error, this.settings);
+    } finally {
+      await session.close();
+    }
+  }
+
+  async upsertDocument(graph: DocumentGraph): Promise<UpsertOutcome> {
+    const docId = graph.document.id;
+    const outcome = await this.write(async (tx): Promise<UpsertOutcome> => {
+      if ((await rows(tx, q.DOCUMENT_EXISTS, { id: docId })).length > 0) return { status: 'unchanged', docId };
+      validateDocumentGraph(graph);
+      const [previous] = await rows<{ id: string }>(tx, q.DOCUMENT_BY_PATH, { path: graph.document.path });
+      if (previous) await removeDocument(tx, previous.id);
+      await insertDocumentGraph(tx, graph);
+      return previous ? { status: 'replaced', docId, replacedDocId: previous.id } : { status: 'inserted', docId };
+    });
+    if (outcome.status === 'replaced') this.textCache.delete(outcome.replacedDocId);
+    return outcome;
+  }
+
+  async deleteDocument(idOrPath: string): Promise<DeleteOutcome | null> {
+    const outcome = await this.write(async (tx) => {
+      const docId = await findDocumentId(tx, idOrPath);
+      return docId === null ? null : removeDocument(tx, docId);
+    });
+    if (outcome) this.textCache.delete(outcome.docId);
+    return outcome;
+  }
+
+  async hasDocument(id: string): Promise<boolean> {
+    return this.read(async (tx) => (await rows(tx, q.DOCUMENT_EXISTS, { id })).length > 0);
+  }
+
+  async getDocument(id: string): Promise<DocumentRecord | null> {
+    const [row] = await this.read((tx) => rows<{ d: Props }>(tx, q.GET_DOCUMENT, { id }));
+    return row ? toDocument(row.d) : null;
+  }
+
+  async listDocuments(): Promise<DocumentSummary[]> {
+    const list = await this.read((tx) => rows<Props>(tx, q.LIST_DOCUMENTS));
+    return list.map((r) => {
+      const { text: _text, ...summary } = toDocument({ ...r, text: '' });
+      return { ...summary, articles: Number(r.articles), passages: Number(r.passages) };
+    });
+  }
+
+  async getArticles(docId: string): Promise<ArticleRecord[]> {
+    return (await this.read((tx) => rows<{ a: Props }>(tx, q.GET_ARTICLES, { docId }))).map((r) => toArticle(r.a));
+  }
+
+  async getPassages(ids: string[]): Promise<PassageRecord[]> {
+    if (ids.length === 0) return [];
+    const found = await this.read((tx) => rows<{ p: Props }>(tx, q.GET_PASSAGES, { ids: [...new Set(ids)] }));
+    const byId = new Map(found.map((r) => [String(r.p.id), toPassage(r.p)]));
+    return ids.map((id) => byId.get(id)).filter((p): p is PassageRecord => !!p);
+  }
+
+  async allPassages(): Promise<PassageRecord[]> {
+    return (await this.read((tx) => rows<{ p: Props }>(tx, q.ALL_PASSAGES))).map((r) => toPassage(r.p));
+  }
+
+  private async entityIn(tx: Runner, id: string): Promise<EntityRecord | null> {
+    const [row] = await rows<{ e: Props }>(tx, q.GET_ENTITY, { id });
+    return row ? toEntity(row.e) : null;
+  }
+
+  async getEntity(id: string): Promise<EntityRecord | null> {
+    return this.read((tx) => this.entityIn(tx, id));
+  }
+
+  async findEntities(query: EntityQuery): Promise<EntityRecord[]> {
+    const { where, params } = q.entityFilter(query);
+    const limit = query.limit ?? 1000;
+    const paging = {
+      offset: neo4j.int(Math.max(0, Math.trunc(query.offset ?? 0))),
+      // SQLite reads a negative LIMIT as "no limit".
+      limit: neo4j.int(limit < 0 ? Number.MAX_SAFE_INTEGER : Math.trunc(limit)),
+    };
+    const found = await this.read((tx) => rows<{ e: Props }>(tx, q.findEntitiesQuery(where), { ...params, ...paging }));
+    return found.map((r) => toEntity(r.e));
+  }
+
+  async countEntities(query: EntityQuery): Promise<number> {
+    const { where, params } = q.entityFilter(query);
+    return (await this.read((tx) => one<{ n: number }>(tx, q.countEntitiesQuery(where), params))).n;
+  }
+
+  /** Cites evidence: slices the document text in JavaScript, so offsets stay UTF-16 code units. */
+  private async withText(evidence: Evidence[]): Promise<EvidenceWithText[]> {
+    const missing = [...new Set(evidence.map((e) => e.docId))].filter((id) => !this.textCache.has(id));
+    if (missing.length > 0) {
+      const texts = await this.read((tx) => rows<{ id: string; text: string }>(tx, q.DOCUMENT_TEXTS, { ids: missing }));
+      for (const { id, text } of texts) this.rememberText(id, text);
+    }
+    return evidence.map((ev) => ({ ...ev, text: (this.textCache.get(ev.docId) ?? '').slice(ev.start, ev.end) }));
+  }
+
+  private rememberText(id: string, text: string): void {
+    if (this.textCache.size >= TEXT_CACHE_SIZE) this.textCache.delete(this.textCache.keys().next().value as string);
+    this.textCache.set(id, text);
+  }
+
+  async relationsOf(entityId: string, opts: { types?: RelationType[]; direction?: 'out' | 'in' | 'both' } = {}): Promise<RelationView[]> {
+    const direction = opts.direction ?? 'both';
+    const found = await this.read((tx) =>
+      rows<RelationRow & { evidence: Props[] }>(tx, q.relationsOfQuery(direction), { id: entityId }));
+    const views: RelationView[] = [];
+    for (const row of found) {
+      const relation = toRelation(row.r, row.type, row.from, row.to);
+      if (opts.types && !opts.types.includes(relation.type)) continue;
+      views.push({ ...relation, evidence: await this.withText(row.evidence.map(toEvidence)) });
+    }
+    return views;
+  }
+
+  async evidenceOf(entityId: string, limit = 20): Promise<EvidenceWithText[]> {
+    const bounded = neo4j.int(limit < 0 ? Number.MAX_SAFE_INTEGER : Math.trunc(limit));
+    const found = await this.read((tx) => rows<Props>(tx, q.EVIDENCE_OF, { id: entityId, limit: bounded }));
+    return this.withText(found.map(toEvidence));
+  }
+
+  async neighbourhood(entityId: string, opts: { depth: 1 | 2; limit: number }): Promise<Neighbourhood> {
+    // One read transaction: the whole expansion sees one consistent graph.
+    return this.read((tx) =>
+      expandNeighbourhood(entityId, opts, {
+        entity: (id) => this.entityIn(tx, id),
+        edges: async (id): Promise<RelationRecord[]> =>
+          (await rows<RelationRow>(tx, q.EDGES_OF, { id })).map((r) => toRelation(r.r, r.type, r.from, r.to)),
+      }));
+  }
+
+  async searchPassages(tokens: string[], limit: number): Promise<{ passageId: string; score: number }[]> {
+    const terms = tokens.map((t) => t.trim()).filter(Boolean);
+    if (terms.length === 0 || limit === 0) return [];
+    const params = { query: allTokensQuery(terms), limit: neo4j.int(limit < 0 ? Number.MAX_SAFE_INTEGER : Math.trunc(limit)) };
+    return this.read((tx) => rows<{ passageId: string; score: number }>(tx, q.SEARCH_PASSAGES, params));
+  }
+
+  async stats(): Promise<StoreStats> {
+    return this.read(async (tx) => {
+      const nodes = await one<{ documents: number; articles: number; passages: number }>(tx, q.STATS_NODES);
+      const grouped = async (query: string) =>
+        Object.fromEntries((await rows<{ k: string; n: number }>(tx, query)).filter((r) => r.n > 0).map((r) => [r.k, r.n]));
+      const relations: Record<string, number> = await grouped(q.STATS_RELATIONS);
+      relations.MENTIONS = (await one<{ n: number }>(tx, q.STATS_MENTIONS)).n;
+      relations.PART_OF = nodes.passages + nodes.articles;
+      return { ...nodes, entities: await grouped(q.STATS_ENTITIES), relations };
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+}

@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import { normalizeKey } from '../../segment/index.js';
+
+/** Data tables of this rule set (JSON files next to this module), loaded once. */
+function load<T>(file: string): T {
+  return JSON.parse(readFileSync(new URL(`./${file}`, import.meta.url), 'utf8')) as T;
+}
+
+const byLengthDesc = (a: string, b: string): number => b.length - a.length;
+
+const head = load<{ heads: string[]; maxGap: number }>('headNouns.json');
+const adopt = load<{ verbs: string[]; fillers: string[] }>('adoptVerbs.json');
+const slogans = load<{ slogans: string[]; notPracticeTails: string[] }>('slogans.json');
+const known = load<{ names: string[] }>('knownPractices.json');
+const units = load<{
+  units: string[];
+  multipliers: Record<string, number>;
+  approximations: string[];
+  notFollowedBy: Record<string, string>;
+  chineseUnits: string[];
+}>('units.json');
+const words = load<{
+  valueTriggers: Record<string, 'increase' | 'decrease' | null>;
+  scopeTriggers: string[];
+  leadVerbs: string[];
+  subjectWords: string[];
+  periods: string[];
+  comparators: string[];
+  weakTriggers: string[];
+  trailingAdverbs: string[];
+  afterStopWords: string[];
+}>('metricWords.json');
+
+export const HEAD_NOUNS = [...head.heads].sort(byLengthDesc);
+export const HEAD_MAX_GAP = head.maxGap;
+export const ADOPT_VERBS = [...adopt.verbs].sort(byLengthDesc);
+export const ADOPT_FILLERS = [...adopt.fillers].sort(byLengthDesc);
+export const SLOGAN_KEYS = new Set(slogans.slogans.map(normalizeKey));
+export const NOT_PRACTICE_TAILS = [...slogans.notPracticeTails].sort(byLengthDesc);
+export const KNOWN_PRACTICES = [...known.names].sort(byLengthDesc);
+
+export const UNITS = [...units.units].sort(byLengthDesc);
+export const MULTIPLIERS = units.multipliers;
+export const APPROXIMATIONS = units.approximations;
+export const UNIT_NOT_FOLLOWED_BY = units.notFollowedBy;
+export const CHINESE_UNITS = [...units.chineseUnits].sort(byLengthDesc);
+
+export const VALUE_TRIGGERS = Object.keys(words.valueTriggers).sort(byLengthDesc);
+export const TRIGGER_CHANGE = words.valueTriggers;
+export const SCOPE_TRIGGERS = [...words.scopeTriggers].sort(byLengthDesc);
+export const LEAD_VERBS = [...words.leadVerbs].sort(byLengthDesc);
+export const SUBJECT_WORDS = [...words.subjectWords].sort(byLengthDesc);
+export const PERIOD_PATTERNS = words.periods;
+export const WEAK_TRIGGERS = new Set(words.weakTriggers);
+export const TRAILING_ADVERBS = [...words.trailingAdverbs].sort(byLengthDesc);
+export const AFTER_STOP_WORDS = new Set(words.afterStopWords);
+export const COMPARATORS = [...words.comparators].sort(byLengthDesc);
+
+/** Regex alternation of literal words (already sorted longest first). */
+export function alternation(list: string[]): string {
+  return list.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+}

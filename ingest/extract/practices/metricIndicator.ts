@@ -1,0 +1,129 @@
+import { segment } from '../../segment/index.js';
+import {
+  AFTER_STOP_WORDS,
+  LEAD_VERBS,
+  SCOPE_TRIGGERS,
+  SUBJECT_WORDS,
+  TRAILING_ADVERBS,
+  TRIGGER_CHANGE,
+  VALUE_TRIGGERS,
+  WEAK_TRIGGERS,
+} from './data.js';
+import type { Period, Quantity } from './findQuantities.js';
+
+export type Change = 'increase' | 'decrease';
+
+export interface Indicator {
+  text: string;
+  start: number;
+  end: number;
+  change?: Change;
+  /** A strong trigger (达, 超过, 下降) joined the phrase to the number. */
+  strong?: boolean;
+}
+
+const NO_NOUN_AFTER = new Set(['%', '万元', '亿元', '元']);
+const NOMINAL_TAG = /^(n|nr|ns|nt|nz|ng|nrt|vn|pn|b|an|a|j|zg|l|k|x)$/;
+const BOUNDARY_TAG = /^(uj|ul|p|c)$/;
+const QUOTES = /[“”「」『』]/g;
+export const CUT = /[，。；：！？,;:!?（）()[\]【】]/;
+
+/**
+ * Number + unit + noun: 1529个网格, 39个党员先锋岗, 1123平方米违法建筑, 3个行政执法部门.
+ * A noun phrase of jieba tokens; one verb may sit inside it (执法队伍, 燃气使用场所) when the
+ * phrase then runs to a boundary (、 的 和 or the end), else the phrase stops before the verb.
+ */
+export function nounAfter(text: string, q: Quantity): Indicator | undefined {
+  if (NO_NOUN_AFTER.has(q.unit) || q.end !== q.unitEnd) return undefined;
+  const rest = text.slice(q.end, q.end + 24);
+  if (!/^[\p{Script=Han}“]/u.test(rest) || /^(的|以|左右)/.test(rest)) return undefined;
+  const tokens = segment(rest.split(CUT)[0]).filter((t) => t.word.trim());
+  const isHan = (w: string): boolean => /^[\p{Script=Han}A-Za-z\d]+$/u.test(w);
+  const boundary = (i: number): boolean => {
+    const t = tokens[i];
+    return !t || t.word === '、' || BOUNDARY_TAG.test(t.tag);
+  };
+  const nominal = (i: number): boolean => {
+    const t = tokens[i];
+    if (!t || AFTER_STOP_WORDS.has(t.word)) return false;
+    if (/^[“”]$/.test(t.word)) return true;
+    if (!isHan(t.word) || !NOMINAL_TAG.test(t.tag)) return false;
+    // Unknown words and abbreviations first or inside a phrase (中小企业, 党建网格), not as its tail (年均增收).
+    if ((t.tag !== 'x' && t.tag !== 'j') || i === 0) return true;
+    const next = tokens[i + 1];
+    return boundary(i + 1) || (!!next && next.tag !== 'x' && next.tag !== 'j' && NOMINAL_TAG.test(next.tag));
+  };
+  // A verb may modify the head noun (执法队伍, 燃气使用场所, 社会组织): at most one nominal token
+  // before it and one after it up to a boundary; otherwise it is the predicate (网格员逐门…走访).
+  let count = 0;
+  if (tokens[0]?.tag === 'v' && nominal(1)) {
+    // 1支执法队伍, 9个干支线机场: a verb right after the unit modifies the noun run that follows.
+    let run = 1;
+    while (nominal(run)) run++;
+    if (boundary(run)) count = run;
+  }
+  while (count < tokens.length && nominal(count)) count++;
+  const t = tokens[count];
+  if (t && t.tag === 'v' && count > 0 && count <= 2) {
+    const modifierBeforeHead = nominal(count + 1) && boundary(count + 2);
+    const headAtEnd = count === 1 && (!tokens[count + 1] || tokens[count + 1].word === '、');
+    if (modifierBeforeHead) count += 2;
+    else if (headAtEnd) count += 1;
+  }
+  if (count === 0) return undefined;
+  const end = tokens[count - 1].end;
+  const words = rest.slice(0, end).replace(QUOTES, '');
+  if (!words || rest[end] === '+') return undefined;
+  return { text: words, start: q.end, end: q.end + end };
+}
+
+const startsWithAny = (span: string, list: string[]): string | undefined => list.find((w) => span.startsWith(w));
+const endsWithAny = (span: string, list: string[]): string | undefined => list.find((w) => span.endsWith(w));
+
+/**
+ * Indicator + trigger + number: 满意率达97.4%, 共解决各类问题2944件, 环比下降30.8%.
+ * [start, end) is the text between the cut (punctuation, previous quantity) and the number.
+ */
+export function phraseBefore(text: string, from: number, to: number, periods: Period[]): Indicator | undefined {
+  let start = from;
+  let end = to;
+  const skipSpace = (): void => {
+    while (start < end && /[\s、的]/.test(text[start])) start++;
+    while (end > start && /\s/.test(text[end - 1])) end--;
+  };
+  skipSpace();
+  const leadingPeriod = periods.find((p) => p.start === start);
+  if (leadingPeriod) {
+    start = leadingPeriod.end;
+    skipSpace();
+  }
+  let change: Change | undefined;
+  let strong = false;
+  const trigger = endsWithAny(text.slice(start, end), VALUE_TRIGGERS);
+  if (trigger) {
+    change = TRIGGER_CHANGE[trigger] ?? undefined;
+    strong = !WEAK_TRIGGERS.has(trigger);
+    end -= trigger.length;
+  }
+  // 各类市场主体由去年的3584家: drop 由 + period + 的 before the number.
+  const tail = /由?(?:今年|去年|上年|年初)?的?$/.exec(text.slice(start, end));
+  if (tail && tail[0]) end -= tail[0].length;
+  for (let adverb = endsWithAny(text.slice(start, end), TRAILING_ADVERBS); adverb; adverb = endsWithAny(text.slice(start, end), TRAILING_ADVERBS)) {
+    if (end - adverb.length - start < 2) break;
+    end -= adverb.length;
+  }
+  let scoped = false;
+  for (;;) {
+    const span = text.slice(start, end);
+    let hit = startsWithAny(span, SUBJECT_WORDS);
+    if (!hit && (hit = startsWithAny(span, SCOPE_TRIGGERS))) scoped = true;
+    else if (!hit && !scoped) hit = startsWithAny(span, LEAD_VERBS);
+    // 化解率100%: keep the verb when stripping it would leave a single character.
+    if (!hit || end - start - hit.length === 1) break;
+    start += hit.length;
+    if (start >= end) break;
+  }
+  const words = text.slice(start, end).replace(QUOTES, '').trim();
+  if (!words) return change ? { text: '', start, end: start, change } : undefined;
+  return { text: words, start, end, change, strong };
+}

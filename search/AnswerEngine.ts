@@ -1,0 +1,151 @@
+import type { Config } from '../graph/config.js';
+import type { GraphStore } from '../graph/GraphStore.js';
+import type { AdminLevel, EntityRecord } from '../graph/model.js';
+import { tokenize } from '../ingest/segment/index.js';
+import { bestSentence, type FileOf } from './answer/citations.js';
+import { compareTable } from './answer/compareTable.js';
+import { adopters, metrics, orgPractices, people, regionMembers, type AnswerItem, type GraphContext } from './answer/graphAnswers.js';
+import { passagesMentioning, regionSubtree } from './answer/graphWalk.js';
+import { openIndexes, type SearchIndexes } from './indexes/openIndexes.js';
+import { EntityLexicon } from './query/EntityLexicon.js';
+import { understandQuery, type QueryUnderstanding } from './query/understandQuery.js';
+import { retrieve, type SearchMode } from './retrieve.js';
+import type { Answer, Intent } from './schema.js';
+
+export interface AnswerOptions {
+  mode?: SearchMode;
+  passageLimit?: number;
+  filters?: { regionId?: string; level?: AdminLevel; docId?: string };
+}
+
+const GRAPH_ANSWERS: Partial<Record<Intent, (ctx: GraphContext, u: QueryUnderstanding) => Promise<AnswerItem[]>>> = {
+  adopters,
+  org_practices: orgPractices,
+  metric: metrics,
+  person: people,
+  region: regionMembers,
+};
+
+const NO_ANSWER = '图谱中没有找到直接回答这个问题的事实；以下是最相关的原文段落。';
+
+/** Answers questions from the graph with citations, plus ranked passages. Only reads. */
+export class AnswerEngine {
+  private constructor(
+    private readonly store: GraphStore,
+    private readonly config: Config,
+    private indexes: SearchIndexes,
+    private lexicon: EntityLexicon,
+    private files: Map<string, string>,
+    private texts = new Map<string, string>(),
+  ) {}
+
+  static async open(store: GraphStore, config: Config, log: (line: string) => void = () => {}): Promise<AnswerEngine> {
+    const indexes = await openIndexes(store, config, log);
+    const [lexicon, files] = await AnswerEngine.loadLookups(store);
+    return new AnswerEngine(store, config, indexes, lexicon, files);
+  }
+
+  private static async loadLookups(store: GraphStore): Promise<[EntityLexicon, Map<string, string>]> {
+    const entities: EntityRecord[] = [];
+    for (const type of ['region', 'organization', 'mechanism', 'person'] as const) {
+      entities.push(...(await store.findEntities({ type, limit: 10_000_000 })));
+    }
+    const files = new Map((await store.listDocuments()).map((d) => [d.id, d.path]));
+    return [new EntityLexicon(entities), files];
+  }
+
+  get embedderReason(): string {
+    return this.indexes.embedderReason;
+  }
+
+  /** Re-reads the store after an ingest or delete: indexes are synced incrementally. */
+  async refresh(log: (line: string) => void = () => {}): Promise<void> {
+    this.indexes = await openIndexes(this.store, this.config, log);
+    [this.lexicon, this.files] = await AnswerEngine.loadLookups(this.store);
+    this.texts.clear();
+  }
+
+  private fileOf: FileOf = (docId) => this.files.get(docId) ?? docId;
+
+  private async documentText(docId: string): Promise<string> {
+    let text = this.texts.get(docId);
+    if (text === undefined) {
+      text = (await this.store.getDocument(docId))?.text ?? '';
+      this.texts.set(docId, text);
+    }
+    return text;
+  }
+
+  private async allowedPassages(filters: AnswerOptions['filters']): Promise<Set<string> | undefined> {
+    if (!filters || (!filters.regionId && !filters.level && !filters.docId)) return undefined;
+    let allowed: Set<string> | undefined;
+    const narrow = (next: Set<string>) => {
+      allowed = allowed ? new Set([...allowed].filter((id) => next.has(id))) : next;
+    };
+    if (filters.docId) narrow(new Set([...this.indexes.passages.values()].filter((p) => p.docId === filters.docId).map((p) => p.id)));
+    if (filters.regionId) narrow(await passagesMentioning(this.store, (await regionSubtree(this.store, filters.regionId)).keys()));
+    if (filters.level) {
+      const atLevel = await this.store.findEntities({ level: filters.level, limit: 10_000_000 });
+      narrow(await passagesMentioning(this.store, atLevel.map((e) => e.id)));
+    }
+    return allowed;
+  }
+
+  async answer(query: string, options: AnswerOptions = {}): Promise<Answer> {
+    const u = understandQuery(query, this.lexicon);
+    const ctx: GraphContext = { store: this.store, fileOf: this.fileOf };
+    const answers = (await GRAPH_ANSWERS[u.intent]?.(ctx, u)) ?? [];
+    const table = u.intent === 'compare' ? await compareTable(ctx, u) : undefined;
+    const hits = await retrieve(this.indexes, query, {
+      mode: options.mode ?? 'hybrid',
+      limit: options.passageLimit ?? 8,
+      allowed: await this.allowedPassages(options.filters),
+    });
+    const passages: Answer['passages'] = [];
+    for (const [id, score] of hits) {
+      const p = this.indexes.passages.get(id);
+      if (!p) continue;
+      const text = (await this.documentText(p.docId)).slice(p.start, p.end);
+      passages.push({ passageId: p.id, docId: p.docId, file: this.fileOf(p.docId), start: p.start, end: p.end, text, score, breadcrumb: p.breadcrumb });
+    }
+    const hasGraphAnswer = answers.length > 0 || (table?.rows.some((r) => r.cells.some((c) => c.values.length > 0)) ?? false);
+    return {
+      query,
+      intent: u.intent,
+      understanding: {
+        entities: u.entities.map((e) => ({ id: e.entity.id, name: e.entity.name, type: e.entity.type })),
+        ...(u.level ? { level: u.level } : {}),
+        topic: u.topic,
+      },
+      answers,
+      ...(table ? { table } : {}),
+      passages,
+      summary: await this.summarize(u, answers, table, passages),
+      ...(hasGraphAnswer ? {} : { note: NO_ANSWER }),
+    };
+  }
+
+  /** Key sentences grouped by organization: graph evidence first, else the best sentence of the top passages. */
+  private async summarize(u: QueryUnderstanding, answers: AnswerItem[], table: Answer['table'], passages: Answer['passages']): Promise<Answer['summary']> {
+    const actor = u.entities.find((e) => e.entity.type === 'region' || e.entity.type === 'organization')?.entity.name;
+    const summary: Answer['summary'] = [];
+    for (const a of answers.slice(0, 8)) {
+      const group = u.intent === 'adopters' || u.intent === 'region' ? a.name : actor ?? a.name;
+      summary.push({ group, text: a.citations[0].text, citations: [a.citations[0]] });
+    }
+    for (const row of table?.rows ?? []) {
+      for (const cell of row.cells) {
+        if (cell.citations[0]) summary.push({ group: row.entity.name, text: cell.citations[0].text, citations: [cell.citations[0]] });
+      }
+    }
+    if (summary.length === 0) {
+      const terms = tokenize(u.topic.join('') || '').concat(u.topic);
+      for (const p of passages.slice(0, 3)) {
+        const record = this.indexes.passages.get(p.passageId)!;
+        const sentence = bestSentence(record, await this.documentText(p.docId), terms, this.fileOf);
+        if (sentence) summary.push({ group: p.breadcrumb[1] ?? p.breadcrumb[0] ?? p.file, text: sentence.text, citations: [sentence] });
+      }
+    }
+    return summary;
+  }
+}

@@ -1,0 +1,65 @@
+import type { EntityRecord, RelationType } from '../../graph/model.js';
+import type { QueryUnderstanding } from '../query/understandQuery.js';
+import { expandTerms } from '../query/expandQuery.js';
+import type { Answer, Citation } from '../schema.js';
+import { toCitation, uniqueCitations } from './citations.js';
+import type { GraphContext } from './graphAnswers.js';
+import { regionSubtree } from './graphWalk.js';
+
+type Table = NonNullable<Answer['table']>;
+type Cell = Table['rows'][number]['cells'][number];
+
+const COLUMNS: { title: string; relation: RelationType; direction: 'out' | 'in' }[] = [
+  { title: '机制', relation: 'ADOPTS', direction: 'out' },
+  { title: '指标', relation: 'HAS_METRIC', direction: 'out' },
+  { title: '负责人', relation: 'LEADS', direction: 'in' },
+];
+const MAX_VALUES = 12;
+
+function relevant(other: EntityRecord, topic: string[], evidence: string[]): boolean {
+  if (topic.length === 0) return true;
+  const { terms } = expandTerms(topic);
+  const texts = [other.name, String(other.props.indicator ?? ''), String(other.props.definition ?? ''), ...evidence];
+  return texts.some((text) => terms.some((t) => t.length >= 2 && text.includes(t)));
+}
+
+async function cellFor(ctx: GraphContext, members: EntityRecord[], column: (typeof COLUMNS)[number], topic: string[]): Promise<Cell> {
+  const values: string[] = [];
+  const citations: Citation[] = [];
+  for (const member of members) {
+    for (const rel of await ctx.store.relationsOf(member.id, { types: [column.relation], direction: column.direction })) {
+      const other = await ctx.store.getEntity(column.direction === 'out' ? rel.to : rel.from);
+      if (!other || values.length >= MAX_VALUES) continue;
+      if (!relevant(other, topic, rel.evidence.map((e) => e.text))) continue;
+      const where = members.length > 1 ? `（${member.name}）` : '';
+      const role = rel.props.role ? ` ${rel.props.role}` : '';
+      const value = `${other.name}${role}${where}`;
+      if (values.includes(value)) continue;
+      values.push(value);
+      citations.push(...rel.evidence.slice(0, 1).map((e) => toCitation(e, ctx.fileOf)));
+    }
+  }
+  return { values, citations: uniqueCitations(citations) };
+}
+
+/**
+ * 比较兰州和平城区的网格力量配备: one row per organization or region (a region row covers every
+ * place inside it), one cited cell per column; the question's topic words narrow the cells.
+ */
+export async function compareTable(ctx: GraphContext, u: QueryUnderstanding): Promise<Table> {
+  const actors = u.entities.filter((e) => e.entity.type === 'region' || e.entity.type === 'organization').slice(0, 4);
+  const topic = u.topic.filter((t) => !/^(比较|对比|异同|区别|情况|两地|两个)$/.test(t));
+  const rows: Table['rows'] = [];
+  for (const actor of actors) {
+    const members = actor.entity.type === 'region' ? [...(await regionSubtree(ctx.store, actor.entity.id)).values()] : [actor.entity];
+    const cells: Cell[] = [];
+    for (const column of COLUMNS) {
+      let cell = await cellFor(ctx, members, column, topic);
+      // Topic words narrow a column only when something matches; people rarely mention the topic.
+      if (cell.values.length === 0 && column.relation === 'LEADS') cell = await cellFor(ctx, [actor.entity], column, []);
+      cells.push(cell);
+    }
+    rows.push({ entity: { id: actor.entity.id, name: actor.entity.name }, cells });
+  }
+  return { columns: COLUMNS.map((c) => c.title), rows };
+}

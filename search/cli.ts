@@ -1,0 +1,45 @@
+import fs from 'node:fs';
+import { Command } from 'commander';
+import { loadConfig } from '../graph/config.js';
+import { isAppError } from '../graph/errors.js';
+import { openStore } from '../graph/openStore.js';
+import { AnswerEngine } from './AnswerEngine.js';
+import { formatAnswer } from './formatAnswer.js';
+import { answerSchema } from './schema.js';
+
+async function main(): Promise<number> {
+  const program = new Command()
+    .name('query')
+    .description('Answer a Chinese question from the graph, with citations')
+    .argument('[question...]')
+    .option('--json', 'print one JSON object (JSONL with --batch)')
+    .option('--batch <file>', 'one question per line')
+    .option('--mode <mode>', 'hybrid | keyword | vector', 'hybrid')
+    .parse();
+  const opts = program.opts<{ json?: boolean; batch?: string; mode: 'hybrid' | 'keyword' | 'vector' }>();
+  if (!['hybrid', 'keyword', 'vector'].includes(opts.mode)) throw new Error(`--mode: must be hybrid, keyword or vector`);
+  const questions = opts.batch
+    ? fs.readFileSync(opts.batch, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean)
+    : [program.args.join(' ').trim()].filter(Boolean);
+  if (questions.length === 0) program.help({ error: true });
+  const config = loadConfig();
+  const store = await openStore(config);
+  try {
+    const engine = await AnswerEngine.open(store, config, (line) => console.error(line));
+    for (const question of questions) {
+      const answer = answerSchema.parse(await engine.answer(question, { mode: opts.mode }));
+      console.log(opts.json ? JSON.stringify(answer) : formatAnswer(answer));
+    }
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(isAppError(error) ? `error: ${error.message}` : `error: ${(error as Error).message}`);
+    process.exit(2);
+  },
+);

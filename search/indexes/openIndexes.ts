@@ -1,0 +1,104 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Config } from '../../graph/config.js';
+import type { GraphStore } from '../../graph/GraphStore.js';
+import type { PassageRecord } from '../../graph/model.js';
+import { tokenize } from '../../ingest/segment/index.js';
+import { CorpusEmbedder } from '../embed/CorpusEmbedder.js';
+import type { Embedder } from '../embed/Embedder.js';
+import { chooseEmbedder } from '../embed/chooseEmbedder.js';
+import { Bm25Index } from '../keyword/Bm25Index.js';
+import { VectorIndex } from '../vector/VectorIndex.js';
+
+export interface SearchIndexes {
+  passages: Map<string, PassageRecord>;
+  keyword: Bm25Index;
+  vectors: VectorIndex;
+  embedder: Embedder;
+  /** Which embedder is active and why, for logs and the UI. */
+  embedderReason: string;
+}
+
+const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const EMBED_BATCH = 64;
+
+function paths(config: Config) {
+  return {
+    corpusModel: path.join(config.dataDir, 'embedder', 'corpus-model.bin'),
+    vectors: path.join(config.dataDir, 'vectors'),
+  };
+}
+
+async function loadOrTrainCorpusEmbedder(file: string, passages: PassageRecord[]): Promise<Embedder> {
+  if (fs.existsSync(file)) return CorpusEmbedder.load(file, { tokenize });
+  const embedder = CorpusEmbedder.train(
+    passages.map((p) => ({ text: p.text, tokens: p.tokens.split(' ').filter(Boolean) })),
+    { tokenize },
+  );
+  await embedder.save(file);
+  return embedder;
+}
+
+async function embedPassages(embedder: Embedder, passages: PassageRecord[]): Promise<Float32Array[]> {
+  const vectors: Float32Array[] = [];
+  for (let i = 0; i < passages.length; i += EMBED_BATCH) {
+    vectors.push(...(await embedder.embed(passages.slice(i, i + EMBED_BATCH).map((p) => p.text), { kind: 'passage' })));
+  }
+  return vectors;
+}
+
+/**
+ * Brings the vector index in line with the store's passages: a missing or stale index (another
+ * embedder) is rebuilt; otherwise only added passages are embedded and removed ones dropped.
+ */
+export async function syncVectorIndex(
+  embedder: Embedder,
+  passages: PassageRecord[],
+  dir: string,
+  log: (line: string) => void = () => {},
+): Promise<VectorIndex> {
+  const loaded = await VectorIndex.load(dir, embedder.id, { expectedDimension: embedder.dimension });
+  let index: VectorIndex;
+  let changed = false;
+  if (loaded.status === 'loaded') {
+    index = loaded.index;
+  } else {
+    log(`Building the vector index: ${loaded.reason}`);
+    index = VectorIndex.create({ dimension: embedder.dimension, embedderId: embedder.id, initialCapacity: Math.max(1024, passages.length) });
+    changed = true;
+  }
+  const wanted = new Set(passages.map((p) => p.id));
+  const stale = index.ids().filter((id) => !wanted.has(id));
+  if (stale.length) {
+    index.remove(stale);
+    changed = true;
+  }
+  const missing = passages.filter((p) => !index.has(p.id));
+  if (missing.length) {
+    index.add(missing.map((p) => p.id), await embedPassages(embedder, missing));
+    changed = true;
+  }
+  if (changed) await index.save(dir);
+  return index;
+}
+
+/** Loads everything search needs, once: passages, BM25, the embedder and the vector index. */
+export async function openIndexes(store: GraphStore, config: Config, log: (line: string) => void = () => {}): Promise<SearchIndexes> {
+  const files = paths(config);
+  const passageList = await store.allPassages();
+  const chosen = await chooseEmbedder({
+    config,
+    projectRoot: PROJECT_ROOT,
+    loadCorpusEmbedder: () => loadOrTrainCorpusEmbedder(files.corpusModel, passageList),
+  });
+  log(chosen.reason);
+  const vectors = await syncVectorIndex(chosen.embedder, passageList, files.vectors, log);
+  return {
+    passages: new Map(passageList.map((p) => [p.id, p])),
+    keyword: new Bm25Index(passageList.map((p) => ({ id: p.id, tokens: p.tokens.split(' ').filter(Boolean) }))),
+    vectors,
+    embedder: chosen.embedder,
+    embedderReason: chosen.reason,
+  };
+}

@@ -1,0 +1,22 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe } from 'vitest';
+import { SqliteGraphStore } from '../../graph/sqlite/SqliteGraphStore.js';
+import { runGraphStoreContract } from './graphStoreContract.js';
+import { clearNeo4j, closeNeo4jAdmin, NEO4J_URI, neo4jSettings, openNeo4jStore } from './neo4jTestEnv.js';
+
+const tmpRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-store-contract-'));
+let counter = 0;
+afterAll(() => fs.rmSync(tmpRoot, { recursive: true, force: true }));
+
+runGraphStoreContract(
+  'sqlite',
+  async () => new SqliteGraphStore(path.join(tmpRoot, `graph-${++counter}.sqlite`)),
+  async () => undefined,
+);
+
+describe.skipIf(!NEO4J_URI)(`neo4j (${NEO4J_URI ?? 'NEO4J_URI not set'})`, () => {
+  afterAll(closeNeo4jAdmin);
+  runGraphStoreContract('neo4j', () => openNeo4jStore(neo4jSettings()), clearNeo4j);
+});
