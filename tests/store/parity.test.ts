@@ -12,7 +12,10 @@ import { snapshot } from './snapshot.js';
 async function probe(store: GraphStore) {
   const entities = await store.findEntities({});
   const passages = await store.allPassages();
-  const tokenSets = [...new Set(passages.flatMap((p) => p.tokens.split(' ')))].slice(0, 60).map((t) => [t]);
+  // Tokens both tokenizers keep whole (FTS5 unicode61 splits at other punctuation and folds case).
+  const comparable = /^[\p{L}\p{N}+#&._%-]+$/u;
+  const tokens = [...new Set(passages.flatMap((p) => p.tokens.split(' ')))].filter((t) => comparable.test(t) && t === t.toLowerCase());
+  const tokenSets = [...tokens.map((t) => [t]), ...tokens.slice(0, 20).map((t, i) => [t, tokens[i + 1]])];
   return {
     snapshot: await snapshot(store),
     relations: await Promise.all(entities.map((e) => store.relationsOf(e.id))),

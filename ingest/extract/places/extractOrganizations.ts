@@ -2,7 +2,7 @@ import { normalizeKey, normalizeWidth, segment, type Token } from '../../segment
 import { refOf, type Extraction, type Mention, type RelationCandidate } from '../types.js';
 import { extractPlaces } from './extractPlaces.js';
 import {
-  ANON,
+  ANON_WORD,
   CJK,
   COALITIONS,
   GENERIC_ORGANIZATION_NAMES,
@@ -97,7 +97,8 @@ function findBySuffix(text: string, toks: Token[]): OrgCandidate[] {
       const t = toks[i];
       if (t.end !== p) break;
       const isAnon = /^[xX]{2,4}$/.test(t.word);
-      const space = /^\s+$/.test(t.word) && (/^[xX]{2,4}$/.test(toks[i - 1]?.word ?? '') || /^[xX]{2,4}\s*$/.test(text.slice(p)));
+      // `xx 油田`: a space next to the placeholder is part of the name.
+      const space = /^\s+$/.test(t.word) && (/^[xX]{2,4}$/.test(toks[i - 1]?.word ?? '') || /^[xX]{2,4}/.test(text.slice(p)));
       if (!isAnon && !space && (!CJK.test(t.word) || FUNCTION_TAGS.test(t.tag) || ORGANIZATION_BOUNDARY_WORDS.has(t.word))) break;
       if (/(公司|集团)$/.test(t.word)) break; // the parent company of a branch is its own name
       if (text.slice(t.start, s).replace(/\s+/g, '').length > 16) break;
@@ -109,8 +110,7 @@ function findBySuffix(text: string, toks: Token[]): OrgCandidate[] {
     const name = namePart + m[0];
     if (!namePart || GENERIC_ORGANIZATION_NAMES.has(name)) continue;
     if (suffix.legal ? namePart.length < 2 : !proper) continue;
-    const anonymised = ANON.test(namePart);
-    ANON.lastIndex = 0;
+    const anonymised = ANON_WORD.test(namePart);
     out.push({ start: p, end: e, name, kind: suffix.kind, anonymised, ...(m[0] === '分公司' ? { key: normalizeKey(namePart) } : {}) });
   }
   return joinBranches(text, out);

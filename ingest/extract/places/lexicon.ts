@@ -98,6 +98,7 @@ export const LEVEL_RANK: Record<AdminLevel, number> = {
 export const CJK = /^[\u3400-\u9fff]+$/;
 /** Anonymised placeholders: `xx 街道`, `xx油田`, `xxx 余项` (only xx-like runs of x). */
 export const ANON = /(?<![A-Za-z])[xX]{2,4}(?![A-Za-z])/g;
+export const ANON_WORD = /(?<![A-Za-z])[xX]{2,4}(?![A-Za-z])/;
 
 /** Every offset where a jieba token starts or ends (a name starts and ends on one of these). */
 export function tokenBoundaries(tokens: Token[]): Set<number> {

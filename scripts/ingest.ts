@@ -4,7 +4,8 @@ import { loadConfig } from '../graph/config.js';
 import { isAppError } from '../graph/errors.js';
 import { openStore } from '../graph/openStore.js';
 import type { StoreStats } from '../graph/GraphStore.js';
-import { ingestPaths, type FileOutcome } from './pipeline/index.js';
+import { ingestPaths, type FileOutcome } from '../ingest/pipeline/index.js';
+import { openIndexes } from '../search/indexes/openIndexes.js';
 
 function printSummary(outcomes: FileOutcome[], stats: StoreStats, seconds: number): void {
   const count = (status: FileOutcome['status']) => outcomes.filter((o) => o.status === status).length;
@@ -40,6 +41,7 @@ async function main(): Promise<number> {
           console.log(`Deleted ${outcome.docId}: ${outcome.passages} passages, ${outcome.evidence} evidence, ${outcome.entities} entities, ${outcome.relations} relations`);
         }
       }
+      await openIndexes(store, config, (line) => console.error(line));
       return missing ? 1 : 0;
     }
     const started = performance.now();
@@ -59,6 +61,10 @@ async function main(): Promise<number> {
     });
     bar?.stop();
     for (const failed of outcomes.filter((o) => o.status === 'failed')) console.error(`error: ${failed.error}`);
+    if (outcomes.some((o) => o.status === 'inserted' || o.status === 'replaced')) {
+      // Search indexes follow the store incrementally: only new passages are embedded.
+      await openIndexes(store, config, (line) => console.error(line));
+    }
     printSummary(outcomes, await store.stats(), (performance.now() - started) / 1000);
     return outcomes.some((o) => o.status === 'failed') ? 1 : 0;
   } finally {

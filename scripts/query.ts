@@ -3,9 +3,9 @@ import { Command } from 'commander';
 import { loadConfig } from '../graph/config.js';
 import { isAppError } from '../graph/errors.js';
 import { openStore } from '../graph/openStore.js';
-import { AnswerEngine } from './AnswerEngine.js';
-import { formatAnswer } from './formatAnswer.js';
-import { answerSchema } from './schema.js';
+import { AnswerEngine } from '../search/AnswerEngine.js';
+import { formatAnswer } from '../search/formatAnswer.js';
+import { answerSchema } from '../search/schema.js';
 
 async function main(): Promise<number> {
   const program = new Command()

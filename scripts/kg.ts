@@ -1,10 +1,10 @@
 import { Command } from 'commander';
-import { loadConfig } from './config.js';
-import { describeEntity, resolveEntity, type EntityDescription } from './describeEntity.js';
-import { isAppError } from './errors.js';
-import type { GraphStore } from './GraphStore.js';
-import { ENTITY_TYPES, type EntityRecord, type EntityType } from './model.js';
-import { openStore } from './openStore.js';
+import { loadConfig } from '../graph/config.js';
+import { describeEntity, resolveEntity, type EntityDescription } from '../graph/describeEntity.js';
+import { isAppError } from '../graph/errors.js';
+import type { GraphStore } from '../graph/GraphStore.js';
+import { ENTITY_TYPES, type EntityRecord, type EntityType } from '../graph/model.js';
+import { openStore } from '../graph/openStore.js';
 
 const snippet = (text: string, max = 80) => {
   const flat = text.replace(/\s+/g, ' ').trim();
