@@ -39,6 +39,15 @@ export interface RelationView extends RelationRecord {
   evidence: EvidenceWithText[];
 }
 
+export interface DocumentMention {
+  entityId: string;
+  entityName: string;
+  entityType: EntityType;
+  passageId: string;
+  start: number;
+  end: number;
+}
+
 export interface Neighbourhood {
   nodes: EntityRecord[];
   edges: RelationRecord[];
@@ -77,6 +86,8 @@ export interface GraphStore {
   countEntities(query: EntityQuery): Promise<number>;
   /** Relations touching an entity, each with its evidence and cited text. */
   relationsOf(entityId: string, opts?: { types?: RelationType[]; direction?: 'out' | 'in' | 'both' }): Promise<RelationView[]>;
+  /** Every entity mention in a document (for highlighting), in text order. */
+  documentMentions(docId: string): Promise<DocumentMention[]>;
   /** Evidence recorded for the entity itself (its mentions). */
   evidenceOf(entityId: string, limit?: number): Promise<EvidenceWithText[]>;
   neighbourhood(entityId: string, opts: { depth: 1 | 2; limit: number }): Promise<Neighbourhood>;

@@ -1,4 +1,5 @@
 import type { Config } from '../graph/config.js';
+import { AppError } from '../graph/errors.js';
 import type { GraphStore } from '../graph/GraphStore.js';
 import type { AdminLevel, EntityRecord } from '../graph/model.js';
 import { tokenize } from '../ingest/segment/index.js';
@@ -123,6 +124,17 @@ export class AnswerEngine {
       summary: await this.summarize(u, answers, table, passages),
       ...(hasGraphAnswer ? {} : { note: NO_ANSWER }),
     };
+  }
+
+  /** Side-by-side table of 2–4 organizations or regions by id; topic words narrow the cells. */
+  async compare(entityIds: string[], topic: string[] = []): Promise<NonNullable<Answer['table']>> {
+    const entities = [];
+    for (const id of entityIds) {
+      const entity = await this.store.getEntity(id);
+      if (!entity) throw new AppError('ENTITY_NOT_FOUND', `Entity not found: ${id}`, { id });
+      entities.push({ entity, surface: entity.name, start: 0, end: 0, exact: true });
+    }
+    return compareTable({ store: this.store, fileOf: this.fileOf }, { intent: 'compare', entities, topic });
   }
 
   /** Key sentences grouped by organization: graph evidence first, else the best sentence of the top passages. */

@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../errors.js';
 import type {
-  DeleteOutcome, DocumentSummary, EntityQuery, GraphStore, Neighbourhood, RelationView, StoreStats, UpsertOutcome,
+  DeleteOutcome, DocumentMention, DocumentSummary, EntityQuery, GraphStore, Neighbourhood, RelationView, StoreStats, UpsertOutcome,
 } from '../GraphStore.js';
 import type {
   ArticleRecord, DocumentGraph, DocumentRecord, EntityRecord, Evidence, EvidenceWithText, PassageRecord, RelationType,
@@ -168,6 +168,14 @@ export class SqliteGraphStore implements GraphStore {
     return rows
       .filter((r) => !opts.types || opts.types.includes(r.type as RelationType))
       .map((r) => ({ ...toRelation(r), evidence: this.withText(evidence.all(r.id) as EvidenceRow[]) }));
+  }
+
+  async documentMentions(docId: string): Promise<DocumentMention[]> {
+    return (this.db.prepare(
+      `SELECT e.id AS entityId, e.name AS entityName, e.type AS entityType, v.passage_id AS passageId, v.start AS start, v."end" AS "end"
+       FROM evidence v JOIN entities e ON e.id = v.owner_id
+       WHERE v.doc_id = ? AND v.owner_kind = 'entity' ORDER BY v.start, v."end", e.id`,
+    ).all(docId) as DocumentMention[]);
   }
 
   async evidenceOf(entityId: string, limit = 20): Promise<EvidenceWithText[]> {

@@ -4,7 +4,9 @@ import path from 'node:path';
 import { afterAll, describe } from 'vitest';
 import { SqliteGraphStore } from '../../graph/sqlite/SqliteGraphStore.js';
 import { runGraphStoreContract } from './graphStoreContract.js';
-import { clearNeo4j, closeNeo4jAdmin, NEO4J_URI, neo4jSettings, openNeo4jStore } from './neo4jTestEnv.js';
+import { neo4jServerCases } from './neo4jServerCases.js';
+import { clearNeo4j, closeNeo4jAdmin, NEO4J_URI, openNeo4jStore } from './neo4jTestEnv.js';
+import { parityCases } from './parityCases.js';
 
 const tmpRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-store-contract-'));
 let counter = 0;
@@ -16,7 +18,11 @@ runGraphStoreContract(
   async () => undefined,
 );
 
-describe.skipIf(!NEO4J_URI)(`neo4j (${NEO4J_URI ?? 'NEO4J_URI not set'})`, () => {
+// Everything touching Neo4j lives in this one file: the tests share (and empty) one database,
+// and vitest runs test files in parallel.
+describe.skipIf(!NEO4J_URI)(`neo4j at ${NEO4J_URI ?? '(NEO4J_URI not set)'}`, () => {
   afterAll(closeNeo4jAdmin);
-  runGraphStoreContract('neo4j', () => openNeo4jStore(neo4jSettings()), clearNeo4j);
+  runGraphStoreContract('neo4j', () => openNeo4jStore(), clearNeo4j);
+  describe('live server', neo4jServerCases);
+  describe('same answers as sqlite', parityCases);
 });

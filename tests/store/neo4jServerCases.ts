@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import net, { type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, expect, it } from 'vitest';
 import { Neo4jGraphStore } from '../../graph/neo4j/Neo4jGraphStore.js';
-import { clearNeo4j, closeNeo4jAdmin, cypher, NEO4J_URI, neo4jSettings, openNeo4jStore, rawCounts } from './neo4jTestEnv.js';
+import { clearNeo4j, cypher, neo4jSettings, openNeo4jStore, rawCounts } from './neo4jTestEnv.js';
 import { docA, docB, docSharedMechanisms } from './sampleGraphs.js';
 import { find } from './snapshot.js';
 
@@ -32,12 +32,10 @@ async function withStore<T>(work: (store: Neo4jGraphStore) => Promise<T>): Promi
   }
 }
 
-describe.skipIf(!NEO4J_URI)('Neo4jGraphStore against a live server', () => {
+/** Neo4j-only behaviour: connection errors, the stored model, raw idempotency, the README examples. */
+export function neo4jServerCases(): void {
   beforeEach(clearNeo4j);
-  afterAll(async () => {
-    await clearNeo4j();
-    await closeNeo4jAdmin();
-  });
+  afterAll(clearNeo4j);
 
   it('reports an unreachable server as STORE_UNAVAILABLE naming the URI', async () => {
     const uri = `bolt://127.0.0.1:${await closedPort()}`;
@@ -119,4 +117,4 @@ describe.skipIf(!NEO4J_URI)('Neo4jGraphStore against a live server', () => {
     expect([rows[0].organization, rows[0].other].sort()).toEqual(['社区“两委”', '酒泉路街道党工委']);
     expect([...rows[0].shared].sort()).toEqual(['1+3+X', '网格化管理']);
   });
-});
+}
