@@ -82,6 +82,7 @@ RETURN COUNT { MATCH (:Document) } AS documents, COUNT { MATCH (:Article) } AS a
   COUNT { MATCH (:Passage) } AS passages`;
 export const STATS_ENTITIES = 'MATCH (e:Entity) RETURN e.type AS k, count(*) AS n';
 export const STATS_MENTIONS = 'MATCH (p:Passage)-[:MENTIONS]->(e:Entity) WITH DISTINCT p, e RETURN count(*) AS n';
+/** Domain relationships are exactly those starting at an :Entity (answered from the count store). */
 export const STATS_RELATIONS = DOMAIN_RELATION_TYPES.map(
-  (type) => `MATCH ()-[r:${type}]->() RETURN '${type}' AS k, count(r) AS n`,
+  (type) => `MATCH (:Entity)-[r:${type}]->() RETURN '${type}' AS k, count(r) AS n`,
 ).join(' UNION ALL ');

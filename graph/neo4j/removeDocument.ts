@@ -23,7 +23,7 @@ WITH id WHERE NOT EXISTS { MATCH (:Evidence {relationId: id}) }
 RETURN collect(id) AS ids`;
 
 const deleteRelationsQuery = (type: string) =>
-  `MATCH ()-[r:${type}]->() WHERE r.id IN $ids DELETE r RETURN count(r) AS n`;
+  `MATCH (:Entity)-[r:${type}]->(:Entity) WHERE r.id IN $ids DELETE r RETURN count(r) AS n`;
 
 const UNSUPPORTED_ENTITIES = `
 UNWIND $ids AS id
@@ -31,7 +31,7 @@ MATCH (e:Entity {id: id})
 WHERE NOT EXISTS { MATCH (:Passage)-[:MENTIONS]->(e) }
 RETURN collect(e.id) AS ids`;
 
-/** Only domain relations join two entities (MENTIONS starts at a passage). */
+/** Only domain relations join two entities (structural MENTIONS and PART_OF start at a passage or article). */
 const RELATIONS_TOUCHING = `
 MATCH (e:Entity)-[r]-(:Entity) WHERE e.id IN $ids
 RETURN collect(DISTINCT r.id) AS ids`;

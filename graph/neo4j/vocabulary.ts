@@ -1,4 +1,4 @@
-import type { EntityType, RelationType } from '../model.js';
+import { RELATION_TYPES, type EntityType, type RelationType } from '../model.js';
 
 /**
  * The only labels and relationship types ever spliced into Cypher text. Everything else a query
@@ -12,20 +12,20 @@ export const ENTITY_LABELS: Readonly<Record<EntityType, string>> = Object.freeze
   person: 'Person',
 });
 
-/** Domain relations stored as real relationship types between :Entity nodes. */
-export const DOMAIN_RELATION_TYPES = ['LOCATED_IN', 'ADOPTS', 'SIMILAR_TO', 'HAS_METRIC', 'LEADS'] as const;
-export type DomainRelationType = (typeof DOMAIN_RELATION_TYPES)[number];
+/**
+ * Domain relations, stored as real relationship types between :Entity nodes. The extractor also
+ * emits PART_OF between entities (an organization part of a region or organization): that shares
+ * its name with the structural PART_OF of articles and passages, so every domain query anchors both
+ * ends on :Entity (domain relationships are exactly those starting at an :Entity).
+ */
+export const DOMAIN_RELATION_TYPES: readonly RelationType[] = RELATION_TYPES;
 
-export function isDomainRelationType(type: string): type is DomainRelationType {
+export function isDomainRelationType(type: string): type is RelationType {
   return (DOMAIN_RELATION_TYPES as readonly string[]).includes(type);
 }
 
 export function isEntityType(type: string): type is EntityType {
   return Object.prototype.hasOwnProperty.call(ENTITY_LABELS, type);
-}
-
-export function isRelationType(type: string): type is RelationType {
-  return isDomainRelationType(type) || type === 'MENTIONS' || type === 'PART_OF';
 }
 
 /** Prefix of the flattened copies of `props` (the JSON string stays the source of truth). */

@@ -36,7 +36,7 @@ MATCH (p:Passage {id: row.passageId}), (e:Entity {id: row.ownerId})
 MERGE (p)-[m:MENTIONS {key: row.key}]->(e)
 ON CREATE SET m.docId = row.docId, m.start = toInteger(row.start), m.end = toInteger(row.end)`;
 
-const existingRelationsQuery = (type: string) => `MATCH ()-[r:${type}]->() WHERE r.id IN $ids RETURN r.id AS id`;
+const existingRelationsQuery = (type: string) => `MATCH (:Entity)-[r:${type}]->(:Entity) WHERE r.id IN $ids RETURN r.id AS id`;
 
 const MISSING_ENTITIES = 'UNWIND $ids AS id OPTIONAL MATCH (e:Entity {id: id}) WITH id, e WHERE e IS NULL RETURN id';
 
@@ -83,7 +83,7 @@ export function validateDocumentGraph(graph: DocumentGraph): void {
     checkEvidence(e.id, e.evidence);
   }
   for (const r of graph.relations) {
-    if (!isDomainRelationType(r.type)) throw invalid(graph, `relation ${r.id} has type ${JSON.stringify(r.type)}, not a domain relation`);
+    if (!isDomainRelationType(r.type)) throw invalid(graph, `relation ${r.id} has unknown type ${JSON.stringify(r.type)}`);
     checkEvidence(r.id, r.evidence);
   }
 }

@@ -28,7 +28,8 @@ export class GraphAssembler {
     const slot = this.refKey(mention);
     let entity = this.entities.get(slot);
     if (!entity) {
-      const scoped = mention.anonymised === true;
+      // Bare coalition words (大工委) name a different body in every report, like anonymised names.
+      const scoped = mention.anonymised === true || mention.props?.generic === true;
       entity = {
         id: hashId('ent', mention.type, mention.key, scoped ? this.docId : ''),
         type: mention.type,

@@ -79,12 +79,8 @@ function extractPassage(assembler: GraphAssembler, draft: PassageDraft, passage:
     });
     for (const mention of mentions) assembler.addMention(mention, evidenceAt(mention.start, mention.end));
     for (const relation of relations) {
-      for (const ref of [relation.from, relation.to]) {
-        // The article subject can be a relation's end without being named in the sentence.
-        if (!assembler.has(ref) && context.subject && context.subject.key === ref.key && context.subject.type === ref.type) {
-          assembler.addMention(context.subject, evidenceAt(relation.start, relation.end));
-        }
-      }
+      // The article subject may be a relation's end without being named in the sentence; it already
+      // has evidence from the byline or title (addContextFacts), else the relation is not recorded.
       // Adoption and metric facts are cited with their whole sentence, which carries the definition or the period.
       const [start, end] = SENTENCE_CITED.has(relation.type) ? [0, sentence.length] : [relation.start, relation.end];
       assembler.addRelation(relation.type, relation.from, relation.to, evidenceAt(start, end), relation.props ?? {});
@@ -104,11 +100,14 @@ function addContextFacts(
     const names = [mention.name, ...(mention.aliases ?? [])];
     for (const [from, to] of [[article.start, article.end], [0, source.text.length]]) {
       for (const name of names) {
-        const at = source.text.slice(from, to).indexOf(name);
-        if (at < 0) continue;
-        const start = from + at;
+        // Reports space names unevenly (中国石油天然气股份有限公司 xx 油田分公司), so whitespace may fall anywhere.
+        const pattern = new RegExp([...name.replace(/\s+/g, '')].map(escapeRegExp).join('\\s*'), 'g');
+        pattern.lastIndex = from;
+        const match = pattern.exec(source.text);
+        if (!match || match.index + match[0].length > to) continue;
+        const start = match.index;
         const holder = inArticle.find((l) => l.passage.start <= start && start < l.passage.end) ?? inArticle[0];
-        return { docId: source.id, passageId: holder.passage.id, start, end: start + name.length };
+        return { docId: source.id, passageId: holder.passage.id, start, end: start + match[0].length };
       }
     }
     return undefined;
@@ -135,4 +134,8 @@ function linkSimilarMechanisms(assembler: GraphAssembler, existing: EntityRecord
       assembler.addRelationById('SIMILAR_TO', from, to, mechanism.evidence[0]);
     }
   }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -10,7 +10,7 @@ export interface CorpusTrainingPassage {
 }
 
 export interface CorpusTrainingOptions {
-  /** Requested vector dimension; a small corpus may yield fewer components. Default 256. */
+  /** Requested vector dimension; a small corpus may yield fewer components. Default 128. */
   readonly dimension?: number;
   /** Vocabulary cap, most widespread terms first. Default 30 000. */
   readonly maxTerms?: number;
@@ -196,7 +196,7 @@ export function trainCorpusModel(passages: readonly CorpusTrainingPassage[], opt
   const total = chosen.reduce((sum, id) => sum + counted.counts[id], 0);
   const termWeights = Float32Array.from(chosen, (id) => sifA / (sifA + counted.counts[id] / total));
 
-  const svd = randomizedSvd(tfidfMatrix(docs, vocabulary.length, docFrequency), options.dimension ?? 256, {
+  const svd = randomizedSvd(tfidfMatrix(docs, vocabulary.length, docFrequency), options.dimension ?? 128, {
     powerIterations: options.powerIterations ?? 1,
     seed,
   });

@@ -1,7 +1,7 @@
 import { loadCorpusChunks, jiebaTokenize } from './corpusChunks.js';
 import { CorpusEmbedder } from '../CorpusEmbedder.js';
 import { dot } from '../l2Normalize.js';
-const chunks = loadCorpusChunks();
+const chunks = loadCorpusChunks(Number(process.argv[6] ?? 300));
 const queries: [string, RegExp][] = [
   ['小区物业管理由谁来负责', /物业/],
   ['农村道路维护的钱从哪里来', /养护/],

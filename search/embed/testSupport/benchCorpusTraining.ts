@@ -1,14 +1,14 @@
 /**
  * Measures CorpusEmbedder training on the real corpus chunks repeated `times` times with every number
- * varied per copy (a synthetic corpus of realistic text). Usage: npx tsx search/embed/testSupport/benchCorpusTraining.ts [times] [dimension] [powerIterations]
+ * varied per copy (a synthetic corpus of realistic text). Usage: npx tsx search/embed/testSupport/benchCorpusTraining.ts [times] [dimension] [powerIterations] [chunkChars]
  */
 import { CorpusEmbedder } from '../CorpusEmbedder.js';
 import { jiebaTokenize, loadCorpusChunks } from './corpusChunks.js';
 
 const times = Number(process.argv[2] ?? 1);
-const dimension = Number(process.argv[3] ?? 256);
+const dimension = process.argv[3] === undefined ? undefined : Number(process.argv[3]);
 const powerIterations = process.argv[4] === undefined ? undefined : Number(process.argv[4]);
-const chunks = loadCorpusChunks();
+const chunks = loadCorpusChunks(Number(process.argv[5] ?? 300));
 const texts: string[] = [];
 for (let copy = 0; copy < times; copy++) {
   for (const chunk of chunks) texts.push(copy === 0 ? chunk.text : chunk.text.replace(/\d+/g, (d) => String(Number(d) * (copy + 1) + copy)));

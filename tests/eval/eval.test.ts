@@ -1,0 +1,102 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Answer } from '../../search/schema.js';
+import {
+  checkDevQueries,
+  loadDevQueries,
+  microPRF,
+  readCorpusTexts,
+  runEvaluation,
+  scoreAnswers,
+  scoreEvidence,
+  type EvalItem,
+  type EvalReport,
+} from './evaluate.js';
+
+const MIN_RECALL_AT_5 = 0.9;
+const MIN_ANSWER_F1 = 0.85;
+
+describe('dev set', () => {
+  const items = loadDevQueries();
+
+  it('has every evidence string verbatim in the corpus', () => {
+    expect(checkDevQueries(items, readCorpusTexts())).toEqual([]);
+  });
+
+  it('is big enough and covers every intent', () => {
+    expect(items.length).toBeGreaterThanOrEqual(40);
+    expect(items.filter((i) => i.paraphrase).length).toBeGreaterThanOrEqual(10);
+    const count = (intent: string) => items.filter((i) => i.intent === intent).length;
+    expect(count('adopters')).toBeGreaterThanOrEqual(5);
+    expect(count('org_practices')).toBeGreaterThanOrEqual(5);
+    expect(count('metric')).toBeGreaterThanOrEqual(5);
+    expect(count('person')).toBeGreaterThanOrEqual(5);
+    expect(count('region')).toBeGreaterThanOrEqual(3);
+    expect(count('compare')).toBeGreaterThanOrEqual(3);
+    expect(count('passages')).toBeGreaterThanOrEqual(12);
+    expect(items.some((i) => i.intent === 'adopters' && i.expectedAnswers.length === 0)).toBe(true);
+  });
+});
+
+describe('scoring', () => {
+  const cite = (text: string) => ({ docId: 'd', file: 'f', start: 0, end: text.length, text });
+  const response = (over: Partial<Answer>): Answer => ({
+    query: 'q',
+    intent: 'adopters',
+    understanding: { entities: [], topic: [] },
+    answers: [],
+    passages: [],
+    summary: [],
+    ...over,
+  });
+  const passage = (text: string) => ({ ...cite(text), passageId: text, score: 1, breadcrumb: [] });
+  const item = (over: Partial<EvalItem>): EvalItem => ({
+    id: 't',
+    query: 'q',
+    intent: 'adopters',
+    paraphrase: false,
+    expectedAnswers: [],
+    evidence: ['1名专职网格员+3名兼职'],
+    ...over,
+  });
+
+  it('finds evidence across line breaks and width variants, and ranks answer citations first', () => {
+    const answer = response({ passages: [passage('无关'), passage('每个网格由1名专职\n网格员＋3名兼职网格员')] });
+    expect(scoreEvidence(item({}), answer)).toMatchObject({ passageRank: 2, hitAtK: true, reciprocalRank: 0.5 });
+    const cited = response({ answers: [{ id: 'o', name: '酒泉路街道', type: 'organization', citations: [cite('1名专职网格员+3名兼职网格员')] }] });
+    expect(scoreEvidence(item({}), cited)).toMatchObject({ inCitations: true, passageRank: null, hitAtK: true, passageHitAtK: false, reciprocalRank: 1 });
+  });
+
+  it('counts answers on an empty expectation as false positives and ignores passage questions', () => {
+    const answer = response({ answers: [{ id: 'o', name: '平城区', type: 'region', citations: [cite('x')] }] });
+    expect(scoreAnswers(item({ expectedAnswers: [] }), answer)).toMatchObject({ predicted: 1, correct: 0, expected: 0 });
+    expect(scoreAnswers(item({ intent: 'passages' }), answer)).toBeNull();
+    const metric = response({ answers: [{ id: 'm', name: '满意率 97.4%', type: 'metric', citations: [cite('x')] }] });
+    expect(scoreAnswers(item({ intent: 'metric', expectedAnswers: ['97.4%'] }), metric)).toMatchObject({ correct: 1, matchedExpected: 1 });
+    const prf = microPRF([
+      { predicted: 2, correct: 1, expected: 1, matchedExpected: 1, correctNames: [], wrongNames: [], neutralNames: [], missing: [] },
+      { predicted: 0, correct: 0, expected: 1, matchedExpected: 0, correctNames: [], wrongNames: [], neutralNames: [], missing: [] },
+    ]);
+    expect(prf).toMatchObject({ precision: 0.5, recall: 0.5, f1: 0.5 });
+  });
+});
+
+describe('evaluation (hybrid)', () => {
+  let report: EvalReport;
+
+  beforeAll(async () => {
+    report = await runEvaluation({ modes: ['hybrid'] });
+  }, 180_000);
+
+  const explain = () =>
+    report.failures.map((f) => `${f.id} ${f.query}: ${f.problems.join('; ')}`).join('\n');
+
+  it(`reaches Recall@5 ≥ ${MIN_RECALL_AT_5}`, () => {
+    const [hybrid] = report.summaries;
+    expect(hybrid.recallAt5, explain()).toBeGreaterThanOrEqual(MIN_RECALL_AT_5);
+  });
+
+  it(`reaches answer F1 ≥ ${MIN_ANSWER_F1}`, () => {
+    const [hybrid] = report.summaries;
+    expect(hybrid.answers.f1, explain()).toBeGreaterThanOrEqual(MIN_ANSWER_F1);
+  });
+});
