@@ -1,6 +1,6 @@
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import type {
-  DeleteOutcome, DocumentSummary, EntityQuery, GraphStore, Neighbourhood, RelationView, StoreStats, UpsertOutcome,
+  DeleteOutcome, DocumentMention, DocumentSummary, EntityQuery, GraphStore, Neighbourhood, RelationView, StoreStats, UpsertOutcome,
 } from '../GraphStore.js';
 import type {
   ArticleRecord, DocumentGraph, DocumentRecord, EntityRecord, Evidence, EvidenceWithText, PassageRecord, RelationRecord, RelationType,
@@ -168,13 +168,17 @@ export class Neo4jGraphStore implements GraphStore {
     const direction = opts.direction ?? 'both';
     const found = await this.read((tx) =>
       rows<RelationRow & { evidence: Props[] }>(tx, q.relationsOfQuery(direction), { id: entityId }));
-    const views: RelationView[] = [];
-    for (const row of found) {
-      const relation = toRelation(row.r, row.type, row.from, row.to);
-      if (opts.types && !opts.types.includes(relation.type)) continue;
-      views.push({ ...relation, evidence: await this.withText(row.evidence.map(toEvidence)) });
-    }
-    return views;
+    const kept = found
+      .map((row) => ({ relation: toRelation(row.r, row.type, row.from, row.to), evidence: row.evidence.map(toEvidence) }))
+      .filter(({ relation }) => !opts.types || opts.types.includes(relation.type));
+    // One text lookup for all documents cited, then slice per relation.
+    const cited = await this.withText(kept.flatMap((k) => k.evidence));
+    let next = 0;
+    return kept.map(({ relation, evidence }) => ({ ...relation, evidence: cited.slice(next, (next += evidence.length)) }));
+  }
+
+  async documentMentions(docId: string): Promise<DocumentMention[]> {
+    return this.read((tx) => rows<DocumentMention>(tx, q.DOCUMENT_MENTIONS, { docId }));
   }
 
   async evidenceOf(entityId: string, limit = 20): Promise<EvidenceWithText[]> {

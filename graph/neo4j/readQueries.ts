@@ -62,6 +62,12 @@ WITH DISTINCT r
 RETURN properties(r) AS r, type(r) AS type, startNode(r).id AS from, endNode(r).id AS to
 ORDER BY type, r.id`;
 
+/** A document's entity mentions in text order (SQLite: ORDER BY start, end, entity id). */
+export const DOCUMENT_MENTIONS = `
+MATCH (p:Passage {docId: $docId})-[m:MENTIONS]->(e:Entity)
+RETURN e.id AS entityId, e.name AS entityName, e.type AS entityType, p.id AS passageId, m.start AS start, m.end AS end
+ORDER BY start, end, entityId`;
+
 /** Evidence rows owned by an id: an entity's MENTIONS (or, as SQLite allows, a relation's evidence). */
 export const EVIDENCE_OF = `
 CALL {

@@ -14,6 +14,8 @@ export interface FileOutcome {
   replacedDocId?: string;
   passages?: number;
   error?: string;
+  /** AppError code of a failure (FILE_EMPTY, FILE_CORRUPT, ...). */
+  code?: string;
 }
 
 export interface IngestHooks {
@@ -37,7 +39,7 @@ function displayPath(file: string, baseDir: string): string {
 /** Ingests files one at a time, each in its own transaction; one bad file never stops the others. */
 export async function ingestPaths(inputs: string[], store: GraphStore, options: IngestOptions, hooks: IngestHooks = {}): Promise<FileOutcome[]> {
   const { files, missing } = collectFiles(inputs, SUPPORTED_EXTENSIONS);
-  const outcomes: FileOutcome[] = missing.map((error) => ({ file: error.file, status: 'failed', error: error.message }));
+  const outcomes: FileOutcome[] = missing.map((error) => ({ file: error.file, status: 'failed', error: error.message, code: error.code }));
   const baseDir = options.baseDir ?? process.cwd();
   for (const [index, file] of files.entries()) {
     hooks.onFileStart?.(file, index, files.length);
@@ -66,7 +68,7 @@ export async function ingestPaths(inputs: string[], store: GraphStore, options: 
       }
     } catch (error) {
       const message = isAppError(error) ? error.message : `${shownPath}: ${(error as Error).message}`;
-      outcome = { file: shownPath, status: 'failed', error: message };
+      outcome = { file: shownPath, status: 'failed', error: message.replace(/\s*\n\s*/g, ' '), code: isAppError(error) ? error.code : 'INTERNAL' };
     }
     outcomes.push(outcome);
     hooks.onFileDone?.(outcome);

@@ -62,8 +62,10 @@ function printReport(report: EvalReport): void {
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const report = await runEvaluation({ modes: args.modes, keepDataDir: args.keep, log: (line) => console.error(line) });
-  if (args.json) console.log(JSON.stringify(report, null, 2));
-  else printReport(report);
+  if (args.json) {
+    // Piped stdout is asynchronous: wait for the write before process.exit.
+    await new Promise<void>((resolve, reject) => process.stdout.write(`${JSON.stringify(report, null, 2)}\n`, (e) => (e ? reject(e) : resolve())));
+  } else printReport(report);
 }
 
 main().then(

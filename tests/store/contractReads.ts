@@ -42,7 +42,9 @@ export function readCases(ctx: ContractContext): void {
       for (const ev of view.evidence) expect(ev.text).toBe(A.document.text.slice(ev.start, ev.end));
     }
     expect(out.find((r) => r.type === 'ADOPTS')?.evidence[0].text).toBe('建立“1+3+X”网格力量体系');
-    expect(await store.relationsOf(street.id, { direction: 'in' })).toEqual([]);
+    expect((await store.relationsOf(street.id, { direction: 'in' })).map((r) => [r.type, r.from])).toEqual([
+      ['PART_OF', idOf('酒泉路街道党工委')],
+    ]);
     expect((await store.relationsOf(street.id, { types: ['ADOPTS'] })).map((r) => r.to)).toEqual([idOf('1+3+X')]);
     expect(await store.relationsOf(street.id, { types: ['MENTIONS'] })).toEqual([]);
     const chengguan = idOf('城关区');
@@ -52,6 +54,19 @@ export function readCases(ctx: ContractContext): void {
     expect((await store.evidenceOf(street.id, 1)).map((e) => e.text)).toEqual(['酒泉路街道']);
     expect(await store.evidenceOf(idOf('满意率97.4%'))).toMatchObject([{ text: '满意率达97.4%' }]);
     expect(await store.evidenceOf('ent-missing')).toEqual([]);
+  });
+
+  it('lists a document\'s entity mentions in text order', async () => {
+    const store = await loaded(ctx);
+    for (const graph of [A, B]) {
+      const expected = graph.entities
+        .flatMap((e) => e.evidence.map((ev) => ({
+          entityId: e.id, entityName: e.name, entityType: e.type, passageId: ev.passageId, start: ev.start, end: ev.end,
+        })))
+        .sort((x, y) => x.start - y.start || x.end - y.end || cmp(x.entityId, y.entityId));
+      expect(await store.documentMentions(graph.document.id)).toEqual(expected);
+    }
+    expect(await store.documentMentions('doc-missing')).toEqual([]);
   });
 
   it('finds entities by exact name, alias or key, substring, type and level, with paging and counts', async () => {
@@ -85,17 +100,19 @@ export function readCases(ctx: ContractContext): void {
     const store = await loaded(ctx);
     const one = await store.neighbourhood(street.id, { depth: 1, limit: 10 });
     expect(one.nodes[0].id).toBe(street.id);
-    expect(new Set(one.nodes.map((n) => n.name))).toEqual(new Set(['酒泉路街道', '城关区', '1+3+X', '满意率97.4%']));
-    expect(one.edges).toHaveLength(3);
+    expect(new Set(one.nodes.map((n) => n.name))).toEqual(new Set(['酒泉路街道', '城关区', '1+3+X', '满意率97.4%', '酒泉路街道党工委']));
+    expect(one.edges).toHaveLength(4);
     expect(one.truncated).toBe(false);
     const capped = await store.neighbourhood(street.id, { depth: 1, limit: 2 });
     expect(capped.nodes).toHaveLength(2);
     expect(capped.truncated).toBe(true);
     const two = await store.neighbourhood(street.id, { depth: 2, limit: 10 });
     expect(new Set(two.nodes.map((n) => n.name))).toEqual(
-      new Set(['酒泉路街道', '城关区', '1+3+X', '满意率97.4%', '兰州市', '红网格']),
+      new Set(['酒泉路街道', '城关区', '1+3+X', '满意率97.4%', '酒泉路街道党工委', '兰州市', '红网格', '马竞']),
     );
-    expect(two.edges.map((e) => e.type).sort()).toEqual(['ADOPTS', 'HAS_METRIC', 'LOCATED_IN', 'LOCATED_IN', 'SIMILAR_TO']);
+    expect(two.edges.map((e) => e.type).sort()).toEqual(
+      ['ADOPTS', 'HAS_METRIC', 'LEADS', 'LOCATED_IN', 'LOCATED_IN', 'PART_OF', 'SIMILAR_TO'],
+    );
     expect(two.truncated).toBe(false);
     const twoCapped = await store.neighbourhood(street.id, { depth: 2, limit: 5 });
     expect(twoCapped.nodes).toHaveLength(5);
@@ -126,6 +143,7 @@ export function readCases(ctx: ContractContext): void {
     expect(await store.stats()).toEqual({
       documents: 2, articles: 5, passages: 8,
       entities: { region: 4, organization: 1, person: 1, mechanism: 3, metric: 2 },
+      // PART_OF counts articles + passages only: the entity PART_OF relation is not counted (as in SQLite).
       relations: { LOCATED_IN: 2, ADOPTS: 4, HAS_METRIC: 2, LEADS: 1, SIMILAR_TO: 1, MENTIONS: 14, PART_OF: 13 },
     });
   });

@@ -51,7 +51,7 @@ export function writeCases(ctx: ContractContext): void {
     await store.upsertDocument(A);
     await store.upsertDocument(B);
     expect(await store.deleteDocument(A.document.id)).toEqual({
-      docId: A.document.id, passages: 6, evidence: 16, entities: 6, relations: 6,
+      docId: A.document.id, passages: 6, evidence: 17, entities: 6, relations: 7,
     });
     expect(await store.hasDocument(A.document.id)).toBe(false);
     expect(await store.getArticles(A.document.id)).toEqual([]);

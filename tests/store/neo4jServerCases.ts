@@ -74,7 +74,10 @@ export function neo4jServerCases(): void {
     expect(await cypher(
       "MATCH (p:Passage)-[m:MENTIONS]->(:Entity {name: '1+3+X'}) RETURN p.id AS passage, m.start AS start, valueType(m.start) AS t",
     )).toEqual([{ passage: A.passages[3].id, start: adopts.evidence[0].start + 3, t: 'INTEGER NOT NULL' }]);
-    expect(await cypher('MATCH (:Evidence)-[c:CITES]->(:Passage) RETURN count(c) AS n')).toEqual([{ n: 11 }]);
+    expect(await cypher('MATCH (:Evidence)-[c:CITES]->(:Passage) RETURN count(c) AS n')).toEqual([{ n: 12 }]);
+    expect(await cypher('MATCH (:Organization)-[r:PART_OF]->(:Region) RETURN r.id AS id')).toEqual([
+      { id: A.relations.find((r) => r.type === 'PART_OF')!.id },
+    ]);
     const constraints = (await cypher<{ name: string }>('SHOW CONSTRAINTS YIELD name')).map((c) => c.name);
     expect(constraints).toEqual(expect.arrayContaining(['document_id', 'passage_id', 'entity_id', 'evidence_key', 'mentions_key', 'adopts_id']));
     const fulltext = await cypher<{ name: string; analyzer: string }>(

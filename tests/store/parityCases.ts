@@ -23,6 +23,7 @@ async function probe(store: GraphStore) {
     near: await Promise.all(entities.map((e) => store.neighbourhood(e.id, { depth: 2, limit: 4 }))),
     wide: await Promise.all(entities.map((e) => store.neighbourhood(e.id, { depth: 2, limit: 50 }))),
     evidence: await Promise.all(entities.map((e) => store.evidenceOf(e.id, 1))),
+    mentions: await Promise.all((await store.listDocuments()).map((d) => store.documentMentions(d.id))),
     pages: await Promise.all([0, 3, 6].map((offset) => store.findEntities({ limit: 3, offset }))),
     counts: await Promise.all(['region', 'mechanism', 'metric'].map((type) => store.countEntities({ type: type as 'region' }))),
     contains: await Promise.all(['网', '市', '"', '`', ''].map((nameContains) => store.findEntities({ nameContains }))),

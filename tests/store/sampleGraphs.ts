@@ -64,6 +64,8 @@ export function docA(text = TEXT_A, path = PATH_A): DocumentGraph {
   g.relation('ADOPTS', street, formula, [g.evidence(p3, '建立“1+3+X”网格力量体系')]);
   g.relation('HAS_METRIC', street, satisfaction, [g.evidence(p3, '上半年共解决各类问题2944件，满意率达97.4%')]);
   g.relation('LEADS', leader, committee, [g.evidence(p2, BYLINE_JQL)], { role: '书记' });
+  // The extractor's PART_OF between entities shares its name with the structural PART_OF.
+  g.relation('PART_OF', committee, street, [g.evidence(p2, '酒泉路街道党工委', '酒泉路街道党工委坚持')]);
   g.relation('ADOPTS', lanzhou, djyl, [g.evidence(p0, '兰州市乡镇街道党（工）委书记工作交流会发言材料汇编')], { source: 'A' });
   return g.build();
 }

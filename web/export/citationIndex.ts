@@ -1,0 +1,64 @@
+import type { DocumentInfo, ExportCitation, ExportContext, ExportInput } from './types.js';
+
+export interface Note {
+  /** Footnote number, from 1, in order of first appearance. */
+  n: number;
+  citation: ExportCitation;
+  /** Number of the cited document in the reference list. */
+  ref: number;
+}
+
+export interface CitationIndex {
+  notes: Note[];
+  references: DocumentInfo[];
+  /** Footnote number of a citation (registered on first use). */
+  noteOf(citation: ExportCitation): number;
+}
+
+const key = (c: ExportCitation) => `${c.docId}\u0000${c.start}\u0000${c.end}`;
+
+/** A document the store no longer knows is still referenced, by its file path. */
+function fallbackDocument(c: ExportCitation): DocumentInfo {
+  return { id: c.docId, title: c.file.split('/').pop() ?? c.file, path: c.file };
+}
+
+/**
+ * Numbers citations as footnotes and cited documents as references, both in order of first
+ * appearance: summary, answers, table, passages — the order every format prints them in.
+ */
+export function indexCitations(input: ExportInput, ctx: ExportContext): CitationIndex {
+  const notes: Note[] = [];
+  const byKey = new Map<string, Note>();
+  const references: DocumentInfo[] = [];
+  const refByDoc = new Map<string, number>();
+  const refOf = (c: ExportCitation) => {
+    let ref = refByDoc.get(c.docId);
+    if (ref === undefined) {
+      ref = references.push(ctx.documents.get(c.docId) ?? fallbackDocument(c));
+      refByDoc.set(c.docId, ref);
+    }
+    return ref;
+  };
+  const noteOf = (c: ExportCitation) => {
+    let note = byKey.get(key(c));
+    if (!note) {
+      note = { n: notes.length + 1, citation: c, ref: refOf(c) };
+      notes.push(note);
+      byKey.set(key(c), note);
+    }
+    return note.n;
+  };
+  for (const s of input.summary ?? []) s.citations.forEach(noteOf);
+  for (const a of input.answers ?? []) a.citations.forEach(noteOf);
+  for (const row of input.table?.rows ?? []) for (const cell of row.cells) cell.citations.forEach(noteOf);
+  for (const p of input.passages ?? []) noteOf(p);
+  return { notes, references, noteOf };
+}
+
+/** "[start, end)" as printed everywhere. */
+export const span = (c: ExportCitation) => `[${c.start}, ${c.end})`;
+
+/** Text on one line (citations may span paragraphs). */
+export const oneLine = (text: string) => text.replace(/\s*\n\s*/g, ' ').trim();
+
+export const exportTitle = (input: ExportInput) => input.title?.trim() || input.query?.trim() || 'Practice Atlas 导出';

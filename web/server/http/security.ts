@@ -1,0 +1,34 @@
+import type { RequestHandler } from 'express';
+import { rateLimit, type RateLimitRequestHandler } from 'express-rate-limit';
+import helmet from 'helmet';
+import { HttpError } from './errors.js';
+
+/** Largest JSON body accepted (export requests carry answers and tables). */
+export const JSON_BODY_LIMIT = '1mb';
+
+/** Per client IP and minute; generous enough for the UI, the tests and the query bench. */
+export const RATE_LIMITS = { search: 600, upload: 30 } as const;
+
+export function securityHeaders(): RequestHandler {
+  return helmet({
+    contentSecurityPolicy: {
+      directives: {
+        // The graph view may draw on canvas from blob: images; everything else stays same-origin.
+        'img-src': ["'self'", 'data:', 'blob:'],
+      },
+    },
+  });
+}
+
+function limiter(perMinute: number, what: string): RateLimitRequestHandler {
+  return rateLimit({
+    windowMs: 60_000,
+    limit: perMinute,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: (_req, _res, next) => next(new HttpError('RATE_LIMITED', `Too many ${what} requests: at most ${perMinute} a minute`)),
+  });
+}
+
+export const searchLimiter = () => limiter(RATE_LIMITS.search, 'search');
+export const uploadLimiter = () => limiter(RATE_LIMITS.upload, 'upload');

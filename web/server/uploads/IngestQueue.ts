@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { isAppError } from '../../../graph/errors.js';
+import type { GraphStore } from '../../../graph/GraphStore.js';
+import { ingestPaths, type FileOutcome } from '../../../ingest/pipeline/index.js';
+
+export type JobStatus = 'queued' | 'running' | 'done' | 'failed';
+
+export interface Job {
+  id: string;
+  status: JobStatus;
+  /** The client's file name (no directories). */
+  file: string;
+  progress: number;
+  outcome?: FileOutcome;
+  error?: string;
+  createdAt: string;
+  finishedAt?: string;
+}
+
+export interface IngestQueueDeps {
+  store: GraphStore;
+  engine: { refresh(): Promise<void> };
+  dataDir: string;
+  maxFileBytes: number;
+  log: (line: string) => void;
+}
+
+/** Finished jobs kept for polling; the oldest finished ones are forgotten first. */
+const MAX_JOBS = 500;
+
+const oneLine = (text: string) => text.split('\n')[0].trim();
+
+/**
+ * Background ingest, one file at a time. Deletes go through the same lane (runExclusive), so the
+ * store and the search indexes are only ever changed by one task.
+ */
+export class IngestQueue {
+  private readonly jobs = new Map<string, Job>();
+  private tail: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly deps: IngestQueueDeps) {}
+
+  get(id: string): Job | undefined {
+    return this.jobs.get(id);
+  }
+
+  /** Queues an uploaded file (already saved inside the data dir); returns at once. */
+  enqueue(savedPath: string, clientName: string): Job {
+    const job: Job = { id: randomUUID(), status: 'queued', file: clientName, progress: 0, createdAt: new Date().toISOString() };
+    this.jobs.set(job.id, job);
+    this.forgetOld();
+    void this.runExclusive(() => this.run(job, savedPath));
+    return job;
+  }
+
+  /** Runs a store-changing task after every queued one; its result or error goes to the caller only. */
+  runExclusive<T>(task: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(task);
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
+
+  /** Resolves when everything queued so far has finished. */
+  async idle(): Promise<void> {
+    await this.runExclusive(async () => undefined);
+  }
+
+  private async run(job: Job, savedPath: string): Promise<void> {
+    job.status = 'running';
+    job.progress = 0.05;
+    const { store, engine, dataDir, maxFileBytes, log } = this.deps;
+    const shown = path.relative(dataDir, savedPath);
+    const hide = (message: string) => oneLine(message.split(savedPath).join(job.file).split(shown).join(job.file));
+    try {
+      const [outcome] = await ingestPaths([savedPath], store, { maxFileBytes, baseDir: dataDir }, {
+        onFileStart: () => {
+          job.progress = 0.1;
+        },
+        afterStore: async () => {
+          job.progress = 0.6;
+        },
+      });
+      if (!outcome || outcome.status === 'failed') {
+        await fs.rm(savedPath, { force: true });
+        this.finish(job, 'failed', { error: hide(outcome?.error ?? 'ingest produced no outcome'), ...(outcome ? { outcome: { ...outcome, error: hide(outcome.error ?? '') } } : {}) });
+        return;
+      }
+      job.progress = 0.8;
+      if (outcome.status === 'unchanged') await fs.rm(savedPath, { force: true }); // same text is already stored
+      else await engine.refresh();
+      this.finish(job, 'done', { outcome });
+    } catch (error) {
+      if (!isAppError(error)) log(`ingest job ${job.id} (${job.file}): ${(error as Error)?.stack ?? String(error)}`);
+      this.finish(job, 'failed', { error: isAppError(error) ? hide(error.message) : `${job.file}: ingest failed (internal error)` });
+    }
+  }
+
+  private finish(job: Job, status: 'done' | 'failed', extra: Pick<Job, 'outcome' | 'error'>): void {
+    Object.assign(job, extra, { status, progress: 1, finishedAt: new Date().toISOString() });
+  }
+
+  private forgetOld(): void {
+    for (const [id, job] of this.jobs) {
+      if (this.jobs.size <= MAX_JOBS) break;
+      if (job.status === 'done' || job.status === 'failed') this.jobs.delete(id);
+    }
+  }
+}

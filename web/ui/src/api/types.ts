@@ -1,0 +1,129 @@
+/** The API's JSON shapes, as the UI reads them (mirrors search/schema.ts and web/server). */
+
+export type Props = Record<string, string | number | boolean | null>;
+
+export interface Citation {
+  docId: string;
+  file?: string;
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface AnswerItem {
+  id: string;
+  name: string;
+  type: string;
+  level?: string;
+  detail?: string;
+  citations: Citation[];
+}
+
+export interface TableCell {
+  values: string[];
+  citations: Citation[];
+}
+
+export interface CompareTable {
+  columns: string[];
+  rows: { entity: { id: string; name: string }; cells: TableCell[] }[];
+}
+
+export interface Passage extends Citation {
+  passageId: string;
+  score: number;
+  breadcrumb: string[];
+}
+
+export interface SummaryItem {
+  group: string;
+  text: string;
+  citations: Citation[];
+}
+
+export interface Answer {
+  query: string;
+  intent: string;
+  understanding: { entities: { id: string; name: string; type: string }[]; level?: string; topic: string[] };
+  answers: AnswerItem[];
+  table?: CompareTable;
+  passages: Passage[];
+  summary: SummaryItem[];
+  note?: string;
+}
+
+export interface Entity {
+  id: string;
+  type: string;
+  name: string;
+  key?: string;
+  level?: string;
+  kind?: string;
+  aliases?: string[];
+  scopeDocId?: string;
+  props: Props;
+}
+
+export interface EntityLink {
+  relation: string;
+  direction: 'out' | 'in';
+  entity: Entity;
+  props: Props;
+  evidence: Citation[];
+}
+
+export interface AdopterGroup {
+  /** The adopters' nearest enclosing region; null when the graph does not place them. */
+  region: { id: string; name: string; level?: string } | null;
+  /** Widest first, ending with `region`. */
+  chain: { id: string; name: string }[];
+  organizations: { id: string; name: string; type: string; level?: string; citations: Citation[] }[];
+}
+
+export interface SimilarMechanism {
+  id: string;
+  name: string;
+  aliases: string[];
+  props: Props;
+  citations: Citation[];
+}
+
+export interface EntityDetail {
+  entity: Entity;
+  regionChain: Entity[];
+  links: EntityLink[];
+  mentions: Citation[];
+  adoptersByRegion?: AdopterGroup[];
+  similar?: SimilarMechanism[];
+}
+
+export interface GraphData {
+  nodes: Entity[];
+  edges: { id: string; type: string; from: string; to: string }[];
+  truncated: boolean;
+}
+
+export interface DocumentSummary {
+  id: string;
+  path: string;
+  title: string;
+  format: string;
+  articles: number;
+  passages: number;
+  ingestedAt?: string;
+}
+
+export interface DocumentView {
+  document: { id: string; title: string; path: string; format: string; text: string };
+  articles: { id: string; index?: number; title: string; start: number; end: number }[];
+  passages: { id: string; start: number; end: number; breadcrumb: string[] }[];
+  mentions: { entityId: string; entityName: string; entityType: string; start: number; end: number }[];
+}
+
+export interface Job {
+  status: 'queued' | 'running' | 'done' | 'failed';
+  progress?: number;
+  error?: string | { code?: string; message?: string };
+}
+
+export type ExportFormat = 'md' | 'docx' | 'ris' | 'bibtex' | 'csv';

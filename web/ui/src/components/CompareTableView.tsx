@@ -1,0 +1,56 @@
+import type { CompareTable } from '../api/types.js';
+import { entityPath } from '../router.js';
+import type { CitationIndex } from '../util/citations.js';
+import { CitationBadges } from './CitationBadges.js';
+import { Link } from './Link.js';
+
+/** Side by side: one column per organization or region, one row per dimension (机制/指标/负责人). */
+export function CompareTableView(props: { table: CompareTable; index: CitationIndex }) {
+  const { columns, rows } = props.table;
+  return (
+    <div className="table-wrap">
+      <table className="compare-table">
+        <thead>
+          <tr>
+            <th scope="col" className="dim">
+              维度
+            </th>
+            {rows.map((row) => (
+              <th scope="col" key={row.entity.id}>
+                <Link to={entityPath(row.entity.id)}>{row.entity.name}</Link>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {columns.map((column, c) => (
+            <tr key={column}>
+              <th scope="row" className="dim">
+                {column}
+              </th>
+              {rows.map((row) => {
+                const cell = row.cells[c];
+                return (
+                  <td key={row.entity.id}>
+                    {!cell || cell.values.length === 0 ? (
+                      <span className="muted">—</span>
+                    ) : (
+                      <>
+                        <ul className="cell-values">
+                          {cell.values.map((v, i) => (
+                            <li key={i}>{v}</li>
+                          ))}
+                        </ul>
+                        <CitationBadges citations={cell.citations} index={props.index} />
+                      </>
+                    )}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

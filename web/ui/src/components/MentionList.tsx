@@ -1,0 +1,28 @@
+import type { Citation } from '../api/types.js';
+import { docPath } from '../router.js';
+import { fileName, type CitationIndex } from '../util/citations.js';
+import { Highlighted } from './Highlighted.js';
+import { Link } from './Link.js';
+
+/** Where the entity is mentioned: the cited text, its number and a link into the document. */
+export function MentionList(props: { mentions: Citation[]; name: string; index: CitationIndex }) {
+  if (props.mentions.length === 0) return null;
+  return (
+    <section className="card" aria-label="原文提及">
+      <h2>
+        原文提及<span className="count">{props.mentions.length}</span>
+      </h2>
+      <ul className="mentions">
+        {props.mentions.map((m, i) => (
+          <li key={i}>
+            <Link to={docPath(m.docId, m)} className="cite">
+              [{props.index.numberOf(m)}]
+            </Link>{' '}
+            <Highlighted text={m.text} terms={[props.name]} />
+            <span className="muted"> —— {fileName(m.file)}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
