@@ -8,6 +8,7 @@ import { compareTable } from './answer/compareTable.js';
 import { adopters, metrics, orgPractices, people, regionMembers, type AnswerItem, type GraphContext } from './answer/graphAnswers.js';
 import { passagesMentioning, regionSubtree } from './answer/graphWalk.js';
 import { openIndexes, type SearchIndexes } from './indexes/openIndexes.js';
+import { DefinitionMatcher } from './query/DefinitionMatcher.js';
 import { EntityLexicon } from './query/EntityLexicon.js';
 import { understandQuery, type QueryUnderstanding } from './query/understandQuery.js';
 import { retrieve, type SearchMode } from './retrieve.js';
@@ -36,23 +37,24 @@ export class AnswerEngine {
     private readonly config: Config,
     private indexes: SearchIndexes,
     private lexicon: EntityLexicon,
+    private definitions: DefinitionMatcher,
     private files: Map<string, string>,
     private texts = new Map<string, string>(),
   ) {}
 
   static async open(store: GraphStore, config: Config, log: (line: string) => void = () => {}): Promise<AnswerEngine> {
     const indexes = await openIndexes(store, config, log);
-    const [lexicon, files] = await AnswerEngine.loadLookups(store);
-    return new AnswerEngine(store, config, indexes, lexicon, files);
+    const [lexicon, definitions, files] = await AnswerEngine.loadLookups(store);
+    return new AnswerEngine(store, config, indexes, lexicon, definitions, files);
   }
 
-  private static async loadLookups(store: GraphStore): Promise<[EntityLexicon, Map<string, string>]> {
+  private static async loadLookups(store: GraphStore): Promise<[EntityLexicon, DefinitionMatcher, Map<string, string>]> {
     const entities: EntityRecord[] = [];
     for (const type of ['region', 'organization', 'mechanism', 'person'] as const) {
       entities.push(...(await store.findEntities({ type, limit: 10_000_000 })));
     }
     const files = new Map((await store.listDocuments()).map((d) => [d.id, d.path]));
-    return [new EntityLexicon(entities), files];
+    return [new EntityLexicon(entities), new DefinitionMatcher(entities.filter((e) => e.type === 'mechanism')), files];
   }
 
   get embedderReason(): string {
@@ -62,7 +64,7 @@ export class AnswerEngine {
   /** Re-reads the store after an ingest or delete: indexes are synced incrementally. */
   async refresh(log: (line: string) => void = () => {}): Promise<void> {
     this.indexes = await openIndexes(this.store, this.config, log);
-    [this.lexicon, this.files] = await AnswerEngine.loadLookups(this.store);
+    [this.lexicon, this.definitions, this.files] = await AnswerEngine.loadLookups(this.store);
     this.texts.clear();
   }
 
@@ -93,7 +95,7 @@ export class AnswerEngine {
   }
 
   async answer(query: string, options: AnswerOptions = {}): Promise<Answer> {
-    const u = understandQuery(query, this.lexicon);
+    const u = understandQuery(query, this.lexicon, this.definitions);
     const ctx: GraphContext = { store: this.store, fileOf: this.fileOf };
     const answers = (await GRAPH_ANSWERS[u.intent]?.(ctx, u)) ?? [];
     const table = u.intent === 'compare' ? await compareTable(ctx, u) : undefined;
@@ -115,7 +117,7 @@ export class AnswerEngine {
       intent: u.intent,
       understanding: {
         entities: u.entities.map((e) => ({ id: e.entity.id, name: e.entity.name, type: e.entity.type })),
-        ...(u.level ? { level: u.level } : {}),
+        ...(u.place ? { level: u.place.level } : {}),
         topic: u.topic,
       },
       answers,
@@ -134,7 +136,7 @@ export class AnswerEngine {
       if (!entity) throw new AppError('ENTITY_NOT_FOUND', `Entity not found: ${id}`, { id });
       entities.push({ entity, surface: entity.name, start: 0, end: 0, exact: true });
     }
-    return compareTable({ store: this.store, fileOf: this.fileOf }, { intent: 'compare', entities, topic });
+    return compareTable({ store: this.store, fileOf: this.fileOf }, { intent: 'compare', entities, topic, asksRate: false });
   }
 
   /** Key sentences grouped by organization: graph evidence first, else the best sentence of the top passages. */

@@ -73,6 +73,11 @@ export class GraphAssembler {
     pushEvidence(relation.evidence, evidence);
   }
 
+  hasRelationFrom(ref: MentionRef, type: RelationType): boolean {
+    const id = this.idOf(ref);
+    return id !== undefined && [...this.relations.values()].some((r) => r.type === type && r.from === id);
+  }
+
   mentionsOfType(type: Mention['type']): EntityWithEvidence[] {
     return [...this.entities.values()].filter((e) => e.type === type);
   }

@@ -4,6 +4,7 @@ import { articleContext, documentContext, extractSentence, mechanismsSimilar, ty
 import { tokenize } from '../segment/index.js';
 import { buildPassages, structureDocument, toOriginalSpan, type PassageDraft, type StructuredArticle } from '../structure/index.js';
 import { GraphAssembler } from './GraphAssembler.js';
+import { ancestors } from '../extract/places/index.js';
 
 export interface SourceDocument extends Omit<DocumentRecord, 'title'> {
   title?: string;
@@ -55,7 +56,9 @@ export function buildDocumentGraph(source: SourceDocument, existingMechanisms: E
     if (inArticle.length === 0) continue;
     const context = contextFor(article, structured.title, docContext);
     addContextFacts(assembler, context, article, inArticle, source);
-    for (const { draft, passage } of inArticle) extractPassage(assembler, draft, passage, context);
+    const regions = new Map<string, { mention: Mention; evidence: Evidence }>();
+    for (const { draft, passage } of inArticle) extractPassage(assembler, draft, passage, context, regions);
+    inferParentsFromContext(assembler, context, regions);
   }
   linkSimilarMechanisms(assembler, existingMechanisms);
   const { entities, relations } = assembler.result();
@@ -67,7 +70,13 @@ function contextFor(article: StructuredArticle, docTitle: string, docContext: Ar
   return articleContext({ docTitle, articleTitle: article.title, byline: article.byline, leadText, docContext });
 }
 
-function extractPassage(assembler: GraphAssembler, draft: PassageDraft, passage: PassageRecord, context: ArticleContext): void {
+function extractPassage(
+  assembler: GraphAssembler,
+  draft: PassageDraft,
+  passage: PassageRecord,
+  context: ArticleContext,
+  regions: Map<string, { mention: Mention; evidence: Evidence }>,
+): void {
   for (const sentenceSpan of draft.sentences) {
     const sentence = draft.text.slice(sentenceSpan.start, sentenceSpan.end);
     if (sentence.trim().length < 2) continue;
@@ -77,7 +86,11 @@ function extractPassage(assembler: GraphAssembler, draft: PassageDraft, passage:
       passageId: passage.id,
       ...toOriginalSpan(draft, sentenceSpan.start + start, sentenceSpan.start + end),
     });
-    for (const mention of mentions) assembler.addMention(mention, evidenceAt(mention.start, mention.end));
+    for (const mention of mentions) {
+      const evidence = evidenceAt(mention.start, mention.end);
+      assembler.addMention(mention, evidence);
+      if (mention.type === 'region' && !regions.has(mention.key)) regions.set(mention.key, { mention, evidence });
+    }
     for (const relation of relations) {
       // The article subject may be a relation's end without being named in the sentence; it already
       // has evidence from the byline or title (addContextFacts), else the relation is not recorded.
@@ -120,6 +133,28 @@ function addContextFacts(
   for (let i = 1; i < chain.length; i++) {
     const evidence = cite(chain[i - 1]);
     if (evidence) assembler.addRelation('LOCATED_IN', chain[i], chain[i - 1], evidence);
+  }
+}
+
+const LEVEL_RANK: Record<string, number> = { province: 0, prefecture: 1, county: 2, township: 3, community: 4, grid: 5 };
+
+/**
+ * A street or community named in an article about 平城区 without its own parent lies in the
+ * article's region: link it to the narrowest context region one or two levels up. A parent the
+ * gazetteer knows is used only when the article's context names it too.
+ */
+function inferParentsFromContext(
+  assembler: GraphAssembler,
+  context: ArticleContext,
+  regions: Map<string, { mention: Mention; evidence: Evidence }>,
+): void {
+  for (const { mention, evidence } of regions.values()) {
+    const rank = LEVEL_RANK[mention.level ?? ''];
+    if (mention.anonymised || rank === undefined || assembler.hasRelationFrom(mention, 'LOCATED_IN')) continue;
+    const known = ancestors(mention.name)[1];
+    const candidates = context.regions.filter((r) => r.key !== mention.key && LEVEL_RANK[r.level ?? ''] < rank && LEVEL_RANK[r.level ?? ''] >= rank - 2);
+    const parent = known ? candidates.find((r) => r.name === known.name) : candidates[candidates.length - 1];
+    if (parent) assembler.addRelation('LOCATED_IN', mention, parent, evidence, { inferred: 'article context' });
   }
 }
 

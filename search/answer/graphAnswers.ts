@@ -2,7 +2,7 @@ import type { GraphStore, RelationView } from '../../graph/GraphStore.js';
 import type { EntityRecord } from '../../graph/model.js';
 import { expandTerms } from '../query/expandQuery.js';
 import type { LinkedEntity } from '../query/EntityLexicon.js';
-import type { QueryUnderstanding } from '../query/understandQuery.js';
+import type { PlaceFilter, QueryUnderstanding } from '../query/understandQuery.js';
 import type { Answer, Citation } from '../schema.js';
 import { toCitation, uniqueCitations, type FileOf } from './citations.js';
 import { regionSubtree } from './graphWalk.js';
@@ -47,7 +47,7 @@ export async function adopters(ctx: GraphContext, u: QueryUnderstanding): Promis
     for (const rel of await ctx.store.relationsOf(mechanism.entity.id, { types: ['ADOPTS'], direction: 'in' })) {
       const org = await ctx.store.getEntity(rel.from);
       if (!org) continue;
-      if (u.level && org.level !== u.level) continue;
+      if (u.place && !matchesPlace(org, u.place)) continue;
       if (within && !within.has(org.id)) continue;
       collect(found, item(org, cite(ctx, rel), `采用 ${mechanism.entity.name}`));
     }
@@ -55,41 +55,89 @@ export async function adopters(ctx: GraphContext, u: QueryUnderstanding): Promis
   return [...found.values()];
 }
 
-function matchesTopic(texts: string[], topic: string[]): boolean {
-  if (topic.length === 0) return true;
-  const { terms } = expandTerms(topic);
-  return texts.some((text) => terms.some((t) => t.length >= 2 && text.includes(t)));
+export function matchesPlace(entity: EntityRecord, place: PlaceFilter): boolean {
+  return entity.level === place.level && place.suffixes.some((suffix) => entity.name.endsWith(suffix));
 }
 
-/** 福利路街道在物业服务上做了哪些探索: mechanisms the organization adopts whose evidence speaks of the topic. */
-export async function orgPractices(ctx: GraphContext, u: QueryUnderstanding): Promise<AnswerItem[]> {
-  const found = new Map<string, AnswerItem>();
-  for (const actor of u.entities.filter(isActor)) {
-    for (const rel of await ctx.store.relationsOf(actor.entity.id, { types: ['ADOPTS'], direction: 'out' })) {
-      const mechanism = await ctx.store.getEntity(rel.to);
-      if (!mechanism) continue;
-      const texts = [mechanism.name, String(mechanism.props.definition ?? ''), ...rel.evidence.map((e) => e.text)];
-      if (!matchesTopic(texts, u.topic.filter((t) => !/^(探索|做法|举措|经验|工作|创新|措施)$/.test(t)))) continue;
-      collect(found, item(mechanism, cite(ctx, rel), `${actor.entity.name}采用`));
+/** How well texts cover the topic: 1 per topic word found, 0.4 when only a thesaurus sibling is. */
+export function topicScore(texts: string[], topic: string[]): number {
+  let score = 0;
+  for (const term of topic) {
+    if (texts.some((text) => text.includes(term))) score += 1;
+    else if (expandTerms([term]).terms.some((t) => t !== term && t.length >= 2 && texts.some((text) => text.includes(t)))) score += 0.4;
+  }
+  return score;
+}
+
+/** Keeps the candidates that cover the topic best; with no topic words, all of them. */
+function bestByTopic<T>(candidates: { value: T; score: number }[], topic: string[], minimum: number): T[] {
+  if (topic.length === 0) return candidates.map((c) => c.value);
+  const best = Math.max(0, ...candidates.map((c) => c.score));
+  if (best < minimum) return [];
+  return candidates.filter((c) => c.score >= best - 1e-9).map((c) => c.value);
+}
+
+const GENERIC_PRACTICE_WORDS = /^(探索|做法|举措|经验|工作|创新|措施|办法|渠道|特色|平时|通过|方面)$/;
+
+/** Topic words plus the halves of long ones (网格化管理 → 网格, 管理), so a practice named for part of a theme still matches. */
+function scoringTerms(words: string[]): string[] {
+  const terms = new Set<string>();
+  for (const word of words) {
+    terms.add(word);
+    if (word.length >= 4 && /^[\u4e00-\u9fff]+$/.test(word)) {
+      terms.add(word.slice(0, 2));
+      terms.add(word.slice(-2));
     }
   }
+  return [...terms];
+}
+
+/**
+ * 福利路街道在物业服务上做了哪些探索: mechanisms the organization adopts, ranked by how well their
+ * own name and definition (weight 3) and their evidence sentence (weight 1) cover the topic.
+ * A mechanism named in the question is the theme, not an answer.
+ */
+export async function orgPractices(ctx: GraphContext, u: QueryUnderstanding): Promise<AnswerItem[]> {
+  const themes = u.entities.filter((e) => e.entity.type === 'mechanism');
+  const topic = scoringTerms([...u.topic.filter((t) => !GENERIC_PRACTICE_WORDS.test(t)), ...themes.map((e) => e.entity.name)]);
+  const candidates: { value: AnswerItem; score: number }[] = [];
+  for (const actor of u.entities.filter(isActor)) {
+    for (const rel of await ctx.store.relationsOf(actor.entity.id, { types: ['ADOPTS'], direction: 'out' })) {
+      if (themes.some((t) => t.entity.id === rel.to)) continue;
+      const mechanism = await ctx.store.getEntity(rel.to);
+      if (!mechanism) continue;
+      const own = [mechanism.name, ...mechanism.aliases, String(mechanism.props.definition ?? '')];
+      const score = 3 * topicScore(own, topic) + topicScore(rel.evidence.map((e) => e.text), topic);
+      candidates.push({ value: item(mechanism, cite(ctx, rel), `${actor.entity.name}采用`), score });
+    }
+  }
+  const found = new Map<string, AnswerItem>();
+  for (const answer of bestByTopic(candidates, topic, 1)) collect(found, answer);
   return [...found.values()];
 }
 
-/** 酒泉路街道的满意率是多少: the organization's metrics whose indicator names the topic. */
+const RATE = /率$/;
+
+/** 酒泉路街道的满意率是多少: the organization's metrics whose indicator best names the topic. */
 export async function metrics(ctx: GraphContext, u: QueryUnderstanding): Promise<AnswerItem[]> {
-  const found = new Map<string, AnswerItem>();
   const topic = u.topic.filter((t) => t.length >= 2 || /率/.test(t));
   if (topic.length === 0) return [];
+  const asksRate = u.asksRate;
+  const asksChange = topic.some((t) => /同比|环比|增长|下降|增幅|降幅/.test(t));
+  const candidates: { value: AnswerItem; score: number }[] = [];
   for (const actor of u.entities.filter(isActor)) {
     for (const rel of await ctx.store.relationsOf(actor.entity.id, { types: ['HAS_METRIC'], direction: 'out' })) {
       const metric = await ctx.store.getEntity(rel.to);
       if (!metric) continue;
       const indicator = String(metric.props.indicator ?? metric.name);
-      if (!matchesTopic([indicator], topic)) continue;
-      collect(found, item(metric, cite(ctx, rel), `${actor.entity.name} ${metric.name}`));
+      if (u.unit && metric.props.unit !== u.unit) continue;
+      if (asksRate && !RATE.test(indicator) && metric.props.unit !== '%') continue;
+      if (!asksChange && metric.props.change) continue;
+      candidates.push({ value: item(metric, cite(ctx, rel), `${actor.entity.name} ${metric.name}`), score: topicScore([indicator], topic) });
     }
   }
+  const found = new Map<string, AnswerItem>();
+  for (const answer of bestByTopic(candidates, topic, 0.4)) collect(found, answer);
   return [...found.values()];
 }
 
@@ -115,7 +163,7 @@ export async function regionMembers(ctx: GraphContext, u: QueryUnderstanding): P
   if (!scope) return [];
   const found = new Map<string, AnswerItem>();
   for (const member of (await regionSubtree(ctx.store, scope.entity.id)).values()) {
-    if (member.id === scope.entity.id || member.level !== u.level) continue;
+    if (member.id === scope.entity.id || !u.place || !matchesPlace(member, u.place)) continue;
     const links = await ctx.store.relationsOf(member.id, { types: ['LOCATED_IN'], direction: 'out' });
     const citations = links.flatMap((l) => cite(ctx, l));
     if (citations.length) collect(found, item(member, citations, `位于${scope.entity.name}`));

@@ -62,6 +62,8 @@ describe('CorpusEmbedder on the real corpus', () => {
     expect(again.id).toBe(embedder.id);
     const fewer = CorpusEmbedder.train(passages.slice(1), { tokenize: jiebaTokenize });
     expect(fewer.id).not.toBe(embedder.id);
+    expect(embedder.trainedOn).toMatchObject({ passages: chunks.length, fingerprint: CorpusEmbedder.fingerprint([...chunks].reverse().map((c) => c.text)) });
+    expect(fewer.trainedOn.fingerprint).not.toBe(embedder.trainedOn.fingerprint);
     const smaller = CorpusEmbedder.train(passages, { tokenize: jiebaTokenize, dimension: 64 });
     expect(smaller.dimension).toBe(64);
     expect(smaller.id).toMatch(/^corpus-svd-64-/);
@@ -71,6 +73,11 @@ describe('CorpusEmbedder on the real corpus', () => {
     const [q, p, p2] = await embedder.embed([chunks[5].text, chunks[5].text, chunks[5].text], { kind: 'query' });
     expect(Array.from(q)).toEqual(Array.from(passageVectors[5]));
     expect(Array.from(p)).toEqual(Array.from(p2));
+  });
+
+  it('refuses to train on too little text with EMBEDDER_UNAVAILABLE', () => {
+    expect(() => CorpusEmbedder.train([], { tokenize: jiebaTokenize })).toThrow(expect.objectContaining({ code: 'EMBEDDER_UNAVAILABLE' }));
+    expect(() => CorpusEmbedder.train(passages.slice(0, 1), { tokenize: jiebaTokenize })).toThrow(/at least 2 passages/);
   });
 
   it('gives the zero vector to text with no known term', async () => {
@@ -84,6 +91,7 @@ describe('CorpusEmbedder on the real corpus', () => {
     expect((await readdir(path.dirname(file))).filter((f) => f.includes('.tmp-'))).toEqual([]);
     const loaded = await CorpusEmbedder.load(file, { tokenize: jiebaTokenize });
     expect(loaded.id).toBe(embedder.id);
+    expect(loaded.trainedOn).toEqual(embedder.trainedOn);
     expect(loaded.dimension).toBe(embedder.dimension);
     const texts = [chunks[0].text, chunks[100].text, '小区物业管理由谁来负责'];
     const before = await embedder.embed(texts, { kind: 'passage' });

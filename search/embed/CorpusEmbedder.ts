@@ -1,6 +1,7 @@
 import type { Embedder, EmbedKind } from './Embedder.js';
 import { l2NormalizeInPlace } from './l2Normalize.js';
-import { readCorpusModel, writeCorpusModel, type CorpusModel } from './corpus/modelFile.js';
+import { readCorpusModel, writeCorpusModel, type CorpusModel, type CorpusTrainingSummary } from './corpus/modelFile.js';
+import { passagesFingerprint } from './corpus/passagesFingerprint.js';
 import { TermIndex } from './corpus/terms.js';
 import {
   sifAverage,
@@ -10,6 +11,7 @@ import {
 } from './corpus/trainCorpusModel.js';
 
 export type { CorpusTrainingOptions, CorpusTrainingPassage } from './corpus/trainCorpusModel.js';
+export type { CorpusTrainingSummary } from './corpus/modelFile.js';
 
 /** The word tokenizer used both for the training passages' tokens and at embed time. */
 export type Tokenize = (text: string) => string[];
@@ -38,7 +40,15 @@ export class CorpusEmbedder implements Embedder {
     this.termIndex = new TermIndex(model.header.vocabulary);
   }
 
-  /** Trains on passages whose tokens came from opts.tokenize. Synchronous and CPU-bound. */
+  /** Order-independent hash of passage texts; compare with trainedOn.fingerprint to see if a retrain is due. */
+  static fingerprint(texts: Iterable<string>): string {
+    return passagesFingerprint(texts);
+  }
+
+  /**
+   * Trains on passages whose tokens came from opts.tokenize. Synchronous and CPU-bound. Fewer than 2
+   * passages (or shared terms) is AppError EMBEDDER_UNAVAILABLE.
+   */
   static train(passages: readonly CorpusTrainingPassage[], opts: CorpusEmbedderOptions): CorpusEmbedder {
     const { tokenize, ...training } = opts;
     return new CorpusEmbedder(trainCorpusModel(passages, training), tokenize);
@@ -52,6 +62,11 @@ export class CorpusEmbedder implements Embedder {
   /** Writes the model atomically (temp file + rename). */
   save(file: string): Promise<void> {
     return writeCorpusModel(file, this.model);
+  }
+
+  /** How many passages and term occurrences the model was trained on, and their fingerprint. */
+  get trainedOn(): CorpusTrainingSummary {
+    return this.model.header.trainedOn;
   }
 
   get vocabularySize(): number {

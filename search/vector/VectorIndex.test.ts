@@ -107,6 +107,16 @@ describe('VectorIndex', () => {
     expect(loaded.index.size).toBe(300);
   });
 
+  it('serializes overlapping saves of one index', async () => {
+    const index = VectorIndex.create({ dimension: DIM, embedderId: 'e1' });
+    index.add(ids.slice(0, 10), vectors.slice(0, 10));
+    await Promise.all([index.save(dir), index.save(dir), index.save(dir)]);
+    const files = await readdir(dir);
+    expect(files.filter((f) => f.endsWith('.hnsw'))).toHaveLength(1);
+    expect(files.filter((f) => f.includes('.tmp-'))).toEqual([]);
+    expect(await VectorIndex.load(dir, 'e1')).toMatchObject({ status: 'loaded' });
+  });
+
   it('reports a missing index and a different embedder as signals, not errors', async () => {
     expect(await VectorIndex.load(dir, 'e1')).toMatchObject({ status: 'missing' });
     const index = VectorIndex.create({ dimension: DIM, embedderId: 'corpus-svd-old' });

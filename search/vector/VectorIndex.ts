@@ -59,6 +59,7 @@ export class VectorIndex {
   private readonly labelToId = new Map<number, string>();
   private nextLabel = 0;
   private readonly efSearch: number;
+  private saving: Promise<unknown> = Promise.resolve();
 
   private constructor(
     private readonly hnsw: Hnsw,
@@ -174,8 +175,15 @@ export class VectorIndex {
    * Saves atomically: the index goes to a new generation file (temp + rename), then meta.json naming it and
    * its checksum replaces the old one by rename; older generation files are removed afterwards.
    */
-  async save(dir: string): Promise<void> {
+  save(dir: string): Promise<void> {
+    const run = this.saving.then(() => this.writeGeneration(dir));
+    this.saving = run.catch(() => undefined); // saves of one index run one after another
+    return run;
+  }
+
+  private async writeGeneration(dir: string): Promise<void> {
     await mkdir(dir, { recursive: true });
+    const earlier = (await readdir(dir)).filter((name) => /^index-.*\.hnsw$/.test(name));
     const indexFile = `index-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}.hnsw`;
     const target = path.join(dir, indexFile);
     const temp = tempName(target);
@@ -198,9 +206,8 @@ export class VectorIndex {
       labels: [...this.idToLabel.entries()],
     };
     await writeFileAtomic(path.join(dir, META_FILE), JSON.stringify(meta));
-    for (const name of await readdir(dir)) {
-      if (/^index-.*\.hnsw$/.test(name) && name !== indexFile) await rm(path.join(dir, name), { force: true });
-    }
+    // Only generations that existed before this save: a concurrent writer's new file is left alone.
+    for (const name of earlier) await rm(path.join(dir, name), { force: true });
   }
 
   /**

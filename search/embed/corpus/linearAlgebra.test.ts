@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CsrMatrix } from './CsrMatrix.js';
-import { gram, matmul, orthonormalizeColumns, randomTestMatrix, seededRandom, symmetricEigen, transposeMultiply } from './denseLinalg.js';
+import { gram, matmul, orthonormalizeColumns, randomTestMatrix, seededRandom, transposeMultiply } from './denseLinalg.js';
+import { symmetricEigen } from './symmetricEigen.js';
 import { randomizedSvd } from './randomizedSvd.js';
 
 function randomSparse(rows: number, cols: number, density: number, seed: number): { csr: CsrMatrix; dense: Float64Array } {

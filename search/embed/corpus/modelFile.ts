@@ -12,6 +12,13 @@ import { AppError } from '../../../graph/errors.js';
 export const CORPUS_MODEL_FORMAT_VERSION = 1;
 const MAGIC = Buffer.from('PACORPUS', 'latin1');
 
+export interface CorpusTrainingSummary {
+  readonly passages: number;
+  readonly termOccurrences: number;
+  /** passagesFingerprint of the training texts. */
+  readonly fingerprint: string;
+}
+
 export interface CorpusModelHeader {
   readonly formatVersion: number;
   readonly id: string;
@@ -19,7 +26,7 @@ export interface CorpusModelHeader {
   readonly charBigrams: boolean;
   readonly sifA: number;
   readonly vocabulary: readonly string[];
-  readonly trainedOn: { readonly passages: number; readonly termOccurrences: number };
+  readonly trainedOn: CorpusTrainingSummary;
 }
 
 export interface CorpusModel {

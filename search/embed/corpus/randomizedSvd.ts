@@ -1,5 +1,6 @@
 import { CsrMatrix } from './CsrMatrix.js';
-import { randomTestMatrix, gram, matmul, orthonormalizeColumns, symmetricEigen, transposeMultiply } from './denseLinalg.js';
+import { gram, matmul, orthonormalizeColumns, randomTestMatrix, transposeMultiply } from './denseLinalg.js';
+import { symmetricEigen } from './symmetricEigen.js';
 
 export interface RandomizedSvdOptions {
   /** Extra random directions beyond rank (Halko et al. suggest 5–20). Default 16. */

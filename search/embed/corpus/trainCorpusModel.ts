@@ -1,5 +1,7 @@
+import { AppError } from '../../../graph/errors.js';
 import { CsrMatrix } from './CsrMatrix.js';
 import { CORPUS_MODEL_FORMAT_VERSION, corpusModelId, type CorpusModel } from './modelFile.js';
+import { passagesFingerprint } from './passagesFingerprint.js';
 import { randomizedSvd } from './randomizedSvd.js';
 import { bigramTerm, forEachTerm } from './terms.js';
 
@@ -182,7 +184,11 @@ export function trainCorpusModel(passages: readonly CorpusTrainingPassage[], opt
   const counted = countTerms(passages, charBigrams);
   const { ids: chosen, vocabulary } = chooseVocabulary(counted, options.minDocFrequency ?? 2, options.maxTerms ?? 30_000);
   if (chosen.length < 2 || passages.length < 2) {
-    throw new RangeError(`trainCorpusModel: need at least 2 passages and 2 shared terms (got ${passages.length} passages, ${chosen.length} terms)`);
+    throw new AppError(
+      'EMBEDDER_UNAVAILABLE',
+      `The corpus embedder needs at least 2 passages sharing at least 2 terms to train (got ${passages.length} passages, ${chosen.length} shared terms): ingest documents first`,
+      { passages: passages.length, terms: chosen.length },
+    );
   }
   const remap = new Int32Array(counted.terms.length).fill(-1);
   chosen.forEach((id, newId) => (remap[id] = newId));
@@ -216,7 +222,11 @@ export function trainCorpusModel(passages: readonly CorpusTrainingPassage[], opt
   const headerBase = { formatVersion: CORPUS_MODEL_FORMAT_VERSION, dimension, charBigrams, sifA, vocabulary };
   const id = corpusModelId({ header: headerBase, termVectors, termWeights, principalComponent: pc });
   return {
-    header: { ...headerBase, id, trainedOn: { passages: passages.length, termOccurrences: total } },
+    header: {
+      ...headerBase,
+      id,
+      trainedOn: { passages: passages.length, termOccurrences: total, fingerprint: passagesFingerprint(passages.map((p) => p.text)) },
+    },
     termVectors,
     termWeights,
     principalComponent: pc,

@@ -55,13 +55,22 @@ export interface ErrorBody {
   error: { code: ApiErrorCode; message: string };
 }
 
-/** Errors thrown by express's own body parser carry a `type`. */
-function bodyParserCode(error: unknown): ApiErrorCode | null {
-  const type = (error as { type?: unknown } | null)?.type;
-  if (type === 'entity.too.large') return 'PAYLOAD_TOO_LARGE';
-  if (type === 'entity.parse.failed' || type === 'encoding.unsupported' || type === 'charset.unsupported') return 'BAD_REQUEST';
+/**
+ * Client errors raised by express itself or its body parser carry a 4xx `status` (and the parser
+ * a `type`): a bad percent-encoding in the path, malformed JSON, a body over the limit.
+ */
+function clientErrorCode(error: unknown): ApiErrorCode | null {
+  const { type, status } = (error ?? {}) as { type?: unknown; status?: unknown };
+  if (type === 'entity.too.large' || status === 413) return 'PAYLOAD_TOO_LARGE';
+  if (status === 404) return 'NOT_FOUND';
+  if (typeof status === 'number' && status >= 400 && status < 500) return 'BAD_REQUEST';
   return null;
 }
+
+const CLIENT_MESSAGES: Partial<Record<ApiErrorCode, string>> = {
+  PAYLOAD_TOO_LARGE: 'body: request body exceeds the size limit',
+  NOT_FOUND: WEB_ERROR_CODES.NOT_FOUND,
+};
 
 /** Multer errors carry a `code` such as LIMIT_FILE_SIZE. */
 function multerError(error: unknown, maxFileBytes: number): { code: ApiErrorCode; message: string } | null {
@@ -76,15 +85,16 @@ export function toErrorResponse(error: unknown, maxFileBytes: number): { status:
   let code: ApiErrorCode;
   let message: string;
   const fromMulter = multerError(error, maxFileBytes);
-  const fromParser = bodyParserCode(error);
+  const fromExpress = clientErrorCode(error);
   if (isAppError(error) || error instanceof HttpError) {
     code = error.code;
     message = error.message;
   } else if (fromMulter) {
     ({ code, message } = fromMulter);
-  } else if (fromParser) {
-    code = fromParser;
-    message = fromParser === 'PAYLOAD_TOO_LARGE' ? 'body: request body exceeds the size limit' : 'body: malformed JSON';
+  } else if (fromExpress) {
+    code = fromExpress;
+    const parseFailed = (error as { type?: unknown }).type === 'entity.parse.failed';
+    message = CLIENT_MESSAGES[code] ?? (parseFailed ? 'body: malformed JSON' : 'request: malformed request');
   } else {
     code = 'INTERNAL';
     message = WEB_ERROR_CODES.INTERNAL;

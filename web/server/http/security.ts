@@ -15,6 +15,8 @@ export function securityHeaders(): RequestHandler {
       directives: {
         // The graph view may draw on canvas from blob: images; everything else stays same-origin.
         'img-src': ["'self'", 'data:', 'blob:'],
+        // Served over plain HTTP on a LAN too: upgrading asset requests to https would break the UI.
+        'upgrade-insecure-requests': null,
       },
     },
   });

@@ -1,6 +1,6 @@
 /**
- * A tiny hash router: `#/doc/<id>?start=1&end=9`. Hash URLs work behind any static server
- * (no history fallback needed) and keep the search state in the address for the back button.
+ * A tiny history router. The server answers every non-/api path with index.html, so
+ * `/doc/<id>?start=1&end=9` is a real address: shareable, and the back button returns to the search.
  */
 import { useMemo, useSyncExternalStore } from 'react';
 
@@ -12,38 +12,37 @@ export interface Route {
 const CHANGE = 'atlas:navigate';
 
 function subscribe(onChange: () => void): () => void {
-  window.addEventListener('hashchange', onChange);
+  window.addEventListener('popstate', onChange);
   window.addEventListener(CHANGE, onChange);
   return () => {
-    window.removeEventListener('hashchange', onChange);
+    window.removeEventListener('popstate', onChange);
     window.removeEventListener(CHANGE, onChange);
   };
 }
 
-export function parseHash(hash: string): Route {
-  const raw = hash.replace(/^#/, '') || '/';
-  const at = raw.indexOf('?');
-  const path = at < 0 ? raw : raw.slice(0, at);
-  return { path: path.startsWith('/') ? path : `/${path}`, query: new URLSearchParams(at < 0 ? '' : raw.slice(at + 1)) };
+const current = () => `${window.location.pathname}${window.location.search}`;
+
+export function parseLocation(pathAndQuery: string): Route {
+  const at = pathAndQuery.indexOf('?');
+  const path = at < 0 ? pathAndQuery : pathAndQuery.slice(0, at);
+  return { path: path.startsWith('/') ? path : `/${path}`, query: new URLSearchParams(at < 0 ? '' : pathAndQuery.slice(at + 1)) };
 }
 
 export function useRoute(): Route {
-  const hash = useSyncExternalStore(subscribe, () => window.location.hash);
-  return useMemo(() => parseHash(hash), [hash]);
+  const location = useSyncExternalStore(subscribe, current);
+  return useMemo(() => parseLocation(location), [location]);
 }
 
 /** The href for an in-app path such as `/entity/x`. */
 export function href(to: string): string {
-  return `#${to}`;
+  return to;
 }
 
 export function navigate(to: string, opts: { replace?: boolean } = {}): void {
-  if (opts.replace) {
-    window.history.replaceState(null, '', href(to));
-    window.dispatchEvent(new Event(CHANGE));
-  } else {
-    window.location.hash = to;
-  }
+  if (to === current()) return;
+  if (opts.replace) window.history.replaceState(null, '', to);
+  else window.history.pushState(null, '', to);
+  window.dispatchEvent(new Event(CHANGE));
 }
 
 /** `/entity/:id` against `/entity/abc` → { id: 'abc' }. */

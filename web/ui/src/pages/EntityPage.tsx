@@ -1,8 +1,7 @@
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { getJson } from '../api/client.js';
 import type { EntityDetail } from '../api/types.js';
 import { useApi } from '../api/useApi.js';
-import { EntityGraph } from '../components/EntityGraph.js';
 import { EntityOverview } from '../components/EntityOverview.js';
 import { Link } from '../components/Link.js';
 import { PropsBlock } from '../components/PropsBlock.js';
@@ -12,6 +11,9 @@ import { TypeTag } from '../components/TypeTag.js';
 import { entityPath, withQuery, type Route } from '../router.js';
 import { CitationIndex } from '../util/citations.js';
 import { KIND_LABEL } from '../util/labels.js';
+
+/** cytoscape is large: load it only when the graph tab opens. */
+const EntityGraph = lazy(() => import('../components/EntityGraph.js').then((m) => ({ default: m.EntityGraph })));
 
 /** /entity/:id — overview (facts with citations) and graph tabs. */
 export function EntityPage(props: { id: string; route: Route }) {
@@ -68,7 +70,9 @@ export function EntityPage(props: { id: string; route: Route }) {
         </div>
       </header>
       {tab === 'graph' ? (
-        <EntityGraph id={entity.id} />
+        <Suspense fallback={<Loading text="正在加载关系图…" />}>
+          <EntityGraph id={entity.id} />
+        </Suspense>
       ) : (
         <>
           <EntityOverview detail={data} index={index} />

@@ -68,6 +68,23 @@ export const ERROR_LABEL: Record<string, string> = {
   INTERNAL: '服务器内部错误',
 };
 
+/** The server's default English reasons (graph/errors.ts), for messages that carry no code (job errors). */
+const ENGLISH_REASON: [RegExp, string][] = [
+  [/file is empty/i, 'FILE_EMPTY'],
+  [/exceeds the size limit/i, 'FILE_TOO_LARGE'],
+  [/binary, not text/i, 'FILE_BINARY'],
+  [/unsupported file type/i, 'FILE_UNSUPPORTED'],
+  [/cannot be decoded/i, 'FILE_UNDECODABLE'],
+  [/corrupt or unreadable/i, 'FILE_CORRUPT'],
+];
+
+/** "文件为空（empty.txt: File is empty）" for a bare message from a failed job. */
+export function describeMessage(message: string): string {
+  const code = ENGLISH_REASON.find(([pattern]) => pattern.test(message))?.[1];
+  const label = code ? ERROR_LABEL[code] : undefined;
+  return label ? `${label}（${message}）` : message;
+}
+
 export const TYPE_COLOR: Record<string, string> = {
   region: '#2f7ed8',
   organization: '#e0803a',
@@ -90,5 +107,5 @@ export function describeError(error: unknown): string {
   const code = (error as { code?: string }).code;
   const label = code ? ERROR_LABEL[code] : undefined;
   if (label && error.message && error.message !== label) return `${label}（${error.message}）`;
-  return label ?? error.message;
+  return label ?? describeMessage(error.message);
 }

@@ -1,0 +1,57 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import express from 'express';
+import type { Config } from '../../graph/config.js';
+import type { GraphStore } from '../../graph/GraphStore.js';
+import type { ApiContext, Engine } from './api/context.js';
+import { apiNotFound, errorHandler } from './http/errors.js';
+import { JSON_BODY_LIMIT, searchLimiter, securityHeaders, uploadLimiter } from './http/security.js';
+import { documentRoutes } from './routes/documents.js';
+import { entityRoutes } from './routes/entities.js';
+import { exportRoutes } from './routes/export.js';
+import { metaRoutes } from './routes/health.js';
+import { searchRoutes } from './routes/search.js';
+import { uploadRoutes } from './routes/uploads.js';
+import { IngestQueue } from './uploads/IngestQueue.js';
+
+export interface CreateAppOptions {
+  store: GraphStore;
+  engine: Engine;
+  config: Config;
+  /** A built UI (index.html + assets) served at / with SPA fallback; skipped when missing. */
+  uiDir?: string;
+  /** Where server-side failures are logged (stack traces never reach clients). */
+  log?: (line: string) => void;
+}
+
+export type App = express.Express & { locals: { queue: IngestQueue } };
+
+/** The HTTP app without listening: JSON API under /api, optional static UI, one error handler. */
+export function createApp({ store, engine, config, uiDir, log = (line) => console.error(line) }: CreateAppOptions): App {
+  const queue = new IngestQueue({ store, engine, dataDir: config.dataDir, maxFileBytes: config.maxFileBytes, log });
+  const ctx: ApiContext = { store, engine, config, queue, log };
+  const app = express() as App;
+  app.locals.queue = queue;
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(securityHeaders());
+
+  const api = express.Router();
+  api.use(express.json({ limit: JSON_BODY_LIMIT }));
+  const searchLimit = searchLimiter();
+  api.use(metaRoutes(ctx));
+  api.use(searchRoutes(ctx, searchLimit));
+  api.use(entityRoutes(ctx));
+  api.use(uploadRoutes(ctx, uploadLimiter()));
+  api.use(documentRoutes(ctx));
+  api.use(exportRoutes(ctx));
+  api.use(apiNotFound);
+  app.use('/api', api);
+
+  if (uiDir && fs.existsSync(path.join(uiDir, 'index.html'))) {
+    app.use(express.static(uiDir, { index: 'index.html', maxAge: '1h' }));
+    app.get(/^(?!\/api(?:\/|$)).*/, (_req, res) => res.sendFile(path.join(uiDir, 'index.html')));
+  }
+  app.use(errorHandler(config.maxFileBytes, log));
+  return app;
+}
