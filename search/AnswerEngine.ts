@@ -17,6 +17,8 @@ import type { Answer, Intent } from './schema.js';
 export interface AnswerOptions {
   mode?: SearchMode;
   passageLimit?: number;
+  vectorWeight?: number;
+  expand?: boolean;
   filters?: { regionId?: string; level?: AdminLevel; docId?: string };
 }
 
@@ -102,6 +104,8 @@ export class AnswerEngine {
     const hits = await retrieve(this.indexes, query, {
       mode: options.mode ?? 'hybrid',
       limit: options.passageLimit ?? 8,
+      vectorWeight: options.vectorWeight,
+      expand: options.expand,
       allowed: await this.allowedPassages(options.filters),
     });
     const passages: Answer['passages'] = [];

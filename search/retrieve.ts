@@ -9,7 +9,14 @@ export interface RetrieveOptions {
   limit: number;
   /** Only these passages may be returned (region, level and document filters resolved by the caller). */
   allowed?: Set<string>;
+  /** Weight of the vector ranking in the fusion, the keyword ranking weighing 1. */
+  vectorWeight?: number;
+  /** Add thesaurus siblings to keyword queries (default true); off measures plain keyword search. */
+  expand?: boolean;
 }
+
+/** Chosen from the dev-set sweep (npm run eval -- --sweep; README, Evaluation). */
+export const DEFAULT_VECTOR_WEIGHT = 0.25;
 
 const CANDIDATES = 50;
 /** Reciprocal rank fusion constant; 60 is the usual choice and our dev set agrees (see README, Evaluation). */
@@ -17,9 +24,9 @@ const RRF_K = 60;
 const STOP = new Set(['哪些', '哪个', '什么', '多少', '是', '的', '了', '在', '有', '和', '与', '谁', '怎么', '如何', '吗', '呢', '都', '上', '做']);
 
 /** Query terms for keyword search: jieba tokens minus question words, plus thesaurus siblings at a lower weight. */
-export function keywordTerms(query: string): { terms: string[]; weights: Map<string, number> } {
+export function keywordTerms(query: string, expand = true): { terms: string[]; weights: Map<string, number> } {
   const own = tokenize(query).filter((t) => !STOP.has(t));
-  const expanded = expandTerms(own);
+  const expanded = expand ? expandTerms(own) : { terms: own, weights: new Map(own.map((t) => [t, 1])) };
   const weights = new Map<string, number>();
   for (const term of expanded.terms) {
     const weight = expanded.weights.get(term) ?? 1;
@@ -31,21 +38,23 @@ export function keywordTerms(query: string): { terms: string[]; weights: Map<str
   return { terms: [...weights.keys()], weights };
 }
 
-function keywordSearch(indexes: SearchIndexes, query: string, limit: number): [string, number][] {
-  const { terms, weights } = keywordTerms(query);
+function keywordSearch(indexes: SearchIndexes, query: string, limit: number, expand = true): [string, number][] {
+  const { terms, weights } = keywordTerms(query, expand);
   return indexes.keyword.search(terms, limit, weights);
 }
 
-async function vectorSearch(indexes: SearchIndexes, query: string, limit: number, allowed?: Set<string>): Promise<[string, number][]> {
-  const [vector] = await indexes.embedder.embed([query], { kind: 'query' });
+async function vectorSearch(indexes: SearchIndexes, query: string, limit: number, allowed?: Set<string>, expand = true): Promise<[string, number][]> {
+  // The thesaurus siblings join the query text too, so both rankings see the reports' own wording.
+  const text = expand ? `${query} ${expandTerms(tokenize(query).filter((t) => !STOP.has(t))).terms.join(' ')}` : query;
+  const [vector] = await indexes.embedder.embed([text], { kind: 'query' });
   if (!vector.some((v) => v !== 0)) return [];
   return indexes.vectors.search(vector, limit, allowed ? (id) => allowed.has(id) : undefined).map((h) => [h.id, h.score]);
 }
 
-function fuse(lists: [string, number][][]): [string, number][] {
+function fuse(lists: { hits: [string, number][]; weight: number }[]): [string, number][] {
   const scores = new Map<string, number>();
-  for (const list of lists) {
-    list.forEach(([id], rank) => scores.set(id, (scores.get(id) ?? 0) + 1 / (RRF_K + rank + 1)));
+  for (const { hits, weight } of lists) {
+    hits.forEach(([id], rank) => scores.set(id, (scores.get(id) ?? 0) + weight / (RRF_K + rank + 1)));
   }
   return [...scores.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
 }
@@ -54,8 +63,11 @@ function fuse(lists: [string, number][][]): [string, number][] {
 export async function retrieve(indexes: SearchIndexes, query: string, options: RetrieveOptions): Promise<[string, number][]> {
   const allow = (hits: [string, number][]) => (options.allowed ? hits.filter(([id]) => options.allowed!.has(id)) : hits);
   const pool = options.allowed ? Math.max(CANDIDATES, indexes.passages.size) : CANDIDATES;
-  if (options.mode === 'keyword') return allow(keywordSearch(indexes, query, pool)).slice(0, options.limit);
-  if (options.mode === 'vector') return allow(await vectorSearch(indexes, query, CANDIDATES, options.allowed)).slice(0, options.limit);
-  const [keyword, vector] = [allow(keywordSearch(indexes, query, pool)).slice(0, CANDIDATES), allow(await vectorSearch(indexes, query, CANDIDATES, options.allowed))];
-  return fuse([keyword, vector]).slice(0, options.limit);
+  if (options.mode === 'keyword') return allow(keywordSearch(indexes, query, pool, options.expand)).slice(0, options.limit);
+  if (options.mode === 'vector') return allow(await vectorSearch(indexes, query, CANDIDATES, options.allowed, options.expand)).slice(0, options.limit);
+  const [keyword, vector] = [allow(keywordSearch(indexes, query, pool, options.expand)).slice(0, CANDIDATES), allow(await vectorSearch(indexes, query, CANDIDATES, options.allowed, options.expand))];
+  return fuse([
+    { hits: keyword, weight: 1 },
+    { hits: vector, weight: options.vectorWeight ?? DEFAULT_VECTOR_WEIGHT },
+  ]).slice(0, options.limit);
 }

@@ -211,7 +211,8 @@ export class Neo4jGraphStore implements GraphStore {
         Object.fromEntries((await rows<{ k: string; n: number }>(tx, query)).filter((r) => r.n > 0).map((r) => [r.k, r.n]));
       const relations: Record<string, number> = await grouped(q.STATS_RELATIONS);
       relations.MENTIONS = (await one<{ n: number }>(tx, q.STATS_MENTIONS)).n;
-      relations.PART_OF = nodes.passages + nodes.articles;
+      // Structural PART_OF (passage → article → document) plus entity PART_OF (a bureau of a district).
+      relations.PART_OF = (relations.PART_OF ?? 0) + nodes.passages + nodes.articles;
       return { ...nodes, entities: await grouped(q.STATS_ENTITIES), relations };
     });
   }

@@ -210,7 +210,8 @@ export class SqliteGraphStore implements GraphStore {
       Object.fromEntries((this.db.prepare(sql).all() as { k: string; n: number }[]).map((r) => [r.k, r.n]));
     const relations: Record<string, number> = grouped('SELECT type AS k, COUNT(*) AS n FROM relations GROUP BY type');
     relations.MENTIONS = count("SELECT COUNT(*) AS n FROM (SELECT DISTINCT passage_id, owner_id FROM evidence WHERE owner_kind = 'entity')");
-    relations.PART_OF = count('SELECT (SELECT COUNT(*) FROM passages) + (SELECT COUNT(*) FROM articles) AS n');
+    // Structural PART_OF (passage → article → document) plus entity PART_OF (a bureau of a district).
+    relations.PART_OF = (relations.PART_OF ?? 0) + count('SELECT (SELECT COUNT(*) FROM passages) + (SELECT COUNT(*) FROM articles) AS n');
     return {
       documents: count('SELECT COUNT(*) AS n FROM documents'),
       articles: count('SELECT COUNT(*) AS n FROM articles'),

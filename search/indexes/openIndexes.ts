@@ -30,8 +30,29 @@ function paths(config: Config) {
   };
 }
 
-async function loadOrTrainCorpusEmbedder(file: string, passages: PassageRecord[]): Promise<Embedder> {
-  if (fs.existsSync(file)) return CorpusEmbedder.load(file, { tokenize });
+/** Retrain when the store's passages differ from the training set by more than this share. */
+const RETRAIN_DRIFT = 0.2;
+
+/** Stands in while the store holds too little text to train on: keyword search still works. */
+const EMPTY_EMBEDDER: Embedder = {
+  id: 'empty',
+  dimension: 1,
+  embed: async (texts) => texts.map(() => new Float32Array(1)),
+};
+
+/**
+ * The corpus embedder is trained once and kept while the corpus stays about the same, so an
+ * ingest only embeds its new passages; a corpus that grew or shrank by over 20% retrains it
+ * (and the vector index is then rebuilt, since the embedder id changes).
+ */
+async function loadOrTrainCorpusEmbedder(file: string, passages: PassageRecord[], log: (line: string) => void): Promise<Embedder> {
+  if (passages.length < 2) return EMPTY_EMBEDDER;
+  if (fs.existsSync(file)) {
+    const saved = await CorpusEmbedder.load(file, { tokenize });
+    const drift = Math.abs(passages.length - saved.trainedOn.passages) / Math.max(1, saved.trainedOn.passages);
+    if (drift <= RETRAIN_DRIFT) return saved;
+    log(`Retraining the corpus embedder: ${saved.trainedOn.passages} → ${passages.length} passages`);
+  }
   const embedder = CorpusEmbedder.train(
     passages.map((p) => ({ text: p.text, tokens: p.tokens.split(' ').filter(Boolean) })),
     { tokenize },
@@ -90,7 +111,7 @@ export async function openIndexes(store: GraphStore, config: Config, log: (line:
   const chosen = await chooseEmbedder({
     config,
     projectRoot: PROJECT_ROOT,
-    loadCorpusEmbedder: () => loadOrTrainCorpusEmbedder(files.corpusModel, passageList),
+    loadCorpusEmbedder: () => loadOrTrainCorpusEmbedder(files.corpusModel, passageList, log),
   });
   log(chosen.reason);
   const vectors = await syncVectorIndex(chosen.embedder, passageList, files.vectors, log);

@@ -40,6 +40,9 @@ describe('GET /api/entities', () => {
     const towns = await get('/api/entities?type=region&level=township');
     expect(towns.body.items.length).toBeGreaterThan(0);
     expect(towns.body.items.every((e: { level: string }) => e.level === 'township')).toBe(true);
+    const blank = await get('/api/entities?type=region&level=&q=');
+    expect(blank.status).toBe(200);
+    expect(blank.body.total).toBe(await h.store.countEntities({ type: 'region' }));
     const named = await get(`/api/entities?q=${encodeURIComponent('酒泉路')}`);
     expect(named.body.items.map((e: { name: string }) => e.name)).toContain('酒泉路街道');
   });

@@ -1,6 +1,9 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerSchema } from '../../search/schema.js';
+import { createApp } from '../../web/server/createApp.js';
 import { buildHarness, type Harness } from './harness.js';
 
 let h: Harness;
@@ -154,5 +157,25 @@ describe('GET /api/openapi.json', () => {
       ].sort(),
     );
     expect(doc.components.schemas.Answer).toBeDefined();
+  });
+});
+
+describe('static UI', () => {
+  it('serves a built UI with SPA fallback, keeping /api JSON', async () => {
+    const uiDir = path.join(h.dataDir, 'ui-dist');
+    fs.mkdirSync(path.join(uiDir, 'assets'), { recursive: true });
+    fs.writeFileSync(path.join(uiDir, 'index.html'), '<!doctype html><div id="root"></div>');
+    fs.writeFileSync(path.join(uiDir, 'assets', 'app.js'), 'console.log(1)');
+    const app = createApp({ store: h.store, engine: h.engine, config: h.config, uiDir, log: () => {} });
+    const index = await request(app).get('/');
+    expect(index.status).toBe(200);
+    expect(index.text).toContain('id="root"');
+    expect((await request(app).get('/assets/app.js')).headers['content-type']).toMatch(/javascript/);
+    const deep = await request(app).get('/entities/ent-123');
+    expect(deep.status).toBe(200);
+    expect(deep.text).toContain('id="root"');
+    const api = await request(app).get('/api/nothing-here');
+    expect(api.status).toBe(404);
+    expect(api.body.error.code).toBe('NOT_FOUND');
   });
 });

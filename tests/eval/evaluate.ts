@@ -372,6 +372,10 @@ export interface RunOptions {
   embedder?: string;
   /** Keep the temporary DATA_DIR (printed in the log) instead of deleting it. */
   keepDataDir?: boolean;
+  /** Weight of the vector ranking in hybrid fusion (default: the engine's). */
+  vectorWeight?: number;
+  /** Thesaurus expansion of keyword queries (default on). */
+  expand?: boolean;
   log?: (line: string) => void;
 }
 
@@ -408,7 +412,7 @@ export async function runEvaluation(options: RunOptions = {}): Promise<EvalRepor
       const results: QueryResult[] = [];
       for (const item of items) {
         try {
-          results.push(scoreQuery(item, await engine.answer(item.query, { mode, passageLimit: PASSAGE_LIMIT })));
+          results.push(scoreQuery(item, await engine.answer(item.query, { mode, passageLimit: PASSAGE_LIMIT, vectorWeight: options.vectorWeight, expand: options.expand })));
         } catch (error) {
           results.push(failedQuery(item, error));
         }

@@ -1,12 +1,13 @@
 /**
- * npm run eval [-- --json] [-- --mode hybrid] [-- --keep]
+ * npm run eval [-- --json] [-- --mode hybrid] [-- --keep] [-- --sweep]
  * Ingests corpus/ into a temporary DATA_DIR and scores tests/eval/dev-queries.json in each mode.
  */
 import type { SearchMode } from '../../search/retrieve.js';
 import { MODES, runEvaluation, TOP_K, type EvalReport } from './evaluate.js';
 
-function parseArgs(argv: string[]): { json: boolean; modes: SearchMode[]; keep: boolean } {
+function parseArgs(argv: string[]): { json: boolean; modes: SearchMode[]; keep: boolean; sweep: boolean } {
   const json = argv.includes('--json');
+  const sweep = argv.includes('--sweep');
   const keep = argv.includes('--keep');
   const modes: SearchMode[] = [];
   argv.forEach((arg, i) => {
@@ -17,7 +18,7 @@ function parseArgs(argv: string[]): { json: boolean; modes: SearchMode[]; keep: 
       modes.push(m as SearchMode);
     }
   });
-  return { json, modes: modes.length ? modes : [...MODES], keep };
+  return { json, modes: modes.length ? modes : [...MODES], keep, sweep };
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`.padStart(7);
@@ -61,6 +62,18 @@ function printReport(report: EvalReport): void {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
+  if (args.sweep) {
+    // How much the vector ranking should weigh in hybrid fusion: the numbers behind DEFAULT_VECTOR_WEIGHT.
+    console.log('thesaurus  vector weight  R@5psg  MRR    R@5para');
+    for (const expand of [true, false]) {
+      for (const vectorWeight of [0, 0.1, 0.25, 0.5, 1]) {
+        const { summaries } = await runEvaluation({ modes: ['hybrid'], vectorWeight, expand });
+        const s = summaries[0];
+        console.log(`${(expand ? 'on' : 'off').padEnd(10)} ${String(vectorWeight).padEnd(13)} ${pct(s.passageRecallAt5)} ${num(s.mrr)} ${pct(s.paraphraseRecallAt5)}`);
+      }
+    }
+    return;
+  }
   const report = await runEvaluation({ modes: args.modes, keepDataDir: args.keep, log: (line) => console.error(line) });
   if (args.json) {
     // Piped stdout is asynchronous: wait for the write before process.exit.

@@ -1,4 +1,16 @@
-import { ADOPT_FILLERS, ADOPT_VERBS, HEAD_MAX_GAP, HEAD_NOUNS, alternation } from './data.js';
+import {
+  ADOPT_FILLERS,
+  ADOPT_VERBS,
+  CLAUSE_VERBS,
+  HEAD_MAX_GAP,
+  HEAD_NOUNS,
+  LIST_MAX_GAP,
+  LIST_NOUNS,
+  MANNER_NOUNS,
+  RUN_VERBS,
+  VAGUE_QUANTIFIERS,
+  alternation,
+} from './data.js';
 
 /** A quoted span: [open, end) includes the quote marks; core is the text inside. */
 export interface Quote {
@@ -49,7 +61,7 @@ const HEAD_AFTER = new RegExp(`^(等)?(的)?((?:(?!${HEADS})[\\p{Script=Han}&&[^
 export function headAfter(text: string, from: number): HeadMatch | undefined {
   const rest = text.slice(from, from + HEAD_MAX_GAP + 12);
   let m = HEAD_AFTER.exec(rest);
-  if (!m) return undefined;
+  if (!m) return listNounAfter(text, from);
   let gap = m[3];
   let head = m[4];
   let consumed = m[0].length;
@@ -64,11 +76,50 @@ export function headAfter(text: string, from: number): HeadMatch | undefined {
   return { end: from + consumed, head, gap, loose: !!(m[1] || m[2]) };
 }
 
-/** An adopt verb right before `at` (推行“…”, 构建起了“…”). */
-export function adoptVerbBefore(text: string, at: number): string | undefined {
+const LIST_NOUN_AFTER = new RegExp(
+  `^等(?!${alternation(VAGUE_QUANTIFIERS)})([\\p{Script=Han}&&[^的等，。]]{0,${LIST_MAX_GAP}}?)(${alternation(LIST_NOUNS)})`,
+  'v',
+);
+const MANNER_NOUN_AFTER = new RegExp(`^的(${alternation(MANNER_NOUNS)})`);
+
+/**
+ * What a list of practices is called: 等 + a list noun (“小院议事”“三评一创”等做法, 等方式, 等措施),
+ * or 的 + a manner noun (“党建+社区+业主+物业+志愿者”的方式). Always loose: the noun names the list.
+ */
+export function listNounAfter(text: string, from: number): HeadMatch | undefined {
+  const rest = text.slice(from, from + LIST_MAX_GAP + 6);
+  const listed = LIST_NOUN_AFTER.exec(rest);
+  if (listed) return { end: from + listed[0].length, head: listed[2], gap: listed[1], loose: true };
+  const manner = MANNER_NOUN_AFTER.exec(rest);
+  if (manner) return { end: from + manner[0].length, head: manner[1], gap: '', loose: true };
+  return undefined;
+}
+
+/** An adopt verb right before `at` (推行“…”, 构建起了“…”); `verbs` defaults to adoptVerbs.json. */
+export function adoptVerbBefore(text: string, at: number, verbs: string[] = ADOPT_VERBS): string | undefined {
   const before = text.slice(Math.max(0, at - 8), at).replace(/\s+$/, '');
-  const m = new RegExp(`(${alternation(ADOPT_VERBS)})(?:${alternation(ADOPT_FILLERS)})?$`).exec(before);
+  const m = new RegExp(`(${alternation(verbs)})(?:${alternation(ADOPT_FILLERS)})?$`).exec(before);
   return m?.[1];
+}
+
+/** A run verb (开展) right before a run of quoted names. */
+export function runVerbBefore(text: string, at: number): string | undefined {
+  return adoptVerbBefore(text, at, RUN_VERBS);
+}
+
+/** The run closes its clause (punctuation or the end of the sentence follows). */
+export function closesClause(text: string, from: number): boolean {
+  return /^\s*($|[，。；：！？,;:!?])/.test(text.slice(from));
+}
+
+const CLAUSE_BREAK = /[，,；;。！？!?：:]/;
+const CLAUSE_VERB = new RegExp(alternation([...ADOPT_VERBS, ...CLAUSE_VERBS].sort((a, b) => b.length - a.length)));
+
+/** An adopt verb or a clause verb (推动) earlier in the clause of `at`: 推动A与B“双向进入、交叉任职”. */
+export function clauseVerbBefore(text: string, at: number): string | undefined {
+  let start = at;
+  while (start > 0 && !CLAUSE_BREAK.test(text[start - 1])) start--;
+  return CLAUSE_VERB.exec(text.slice(start, at))?.[0];
 }
 
 /** After the quote the object is complete: punctuation, end, 等, a count, or a head noun phrase. */

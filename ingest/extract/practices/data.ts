@@ -8,9 +8,17 @@ function load<T>(file: string): T {
 
 const byLengthDesc = (a: string, b: string): number => b.length - a.length;
 
-const head = load<{ heads: string[]; maxGap: number }>('headNouns.json');
-const adopt = load<{ verbs: string[]; fillers: string[] }>('adoptVerbs.json');
-const slogans = load<{ slogans: string[]; notPracticeTails: string[] }>('slogans.json');
+const head = load<{
+  heads: string[];
+  maxGap: number;
+  listNouns: string[];
+  listMaxGap: number;
+  vagueQuantifiers: string[];
+  mannerNouns: string[];
+  verbHeads: string[];
+}>('headNouns.json');
+const adopt = load<{ verbs: string[]; fillers: string[]; runVerbs: string[]; clauseVerbs: string[] }>('adoptVerbs.json');
+const slogans = load<{ slogans: string[]; notPracticeTails: string[]; carrierTails: string[] }>('slogans.json');
 const known = load<{ names: string[] }>('knownPractices.json');
 const units = load<{
   units: string[];
@@ -33,10 +41,18 @@ const words = load<{
 
 export const HEAD_NOUNS = [...head.heads].sort(byLengthDesc);
 export const HEAD_MAX_GAP = head.maxGap;
+export const LIST_NOUNS = [...head.listNouns].sort(byLengthDesc);
+export const LIST_MAX_GAP = head.listMaxGap;
+export const VAGUE_QUANTIFIERS = [...head.vagueQuantifiers].sort(byLengthDesc);
+export const MANNER_NOUNS = [...head.mannerNouns].sort(byLengthDesc);
+export const VERB_HEADS = [...head.verbHeads].sort(byLengthDesc);
 export const ADOPT_VERBS = [...adopt.verbs].sort(byLengthDesc);
 export const ADOPT_FILLERS = [...adopt.fillers].sort(byLengthDesc);
+export const RUN_VERBS = [...adopt.runVerbs].sort(byLengthDesc);
+export const CLAUSE_VERBS = [...adopt.clauseVerbs].sort(byLengthDesc);
 export const SLOGAN_KEYS = new Set(slogans.slogans.map(normalizeKey));
 export const NOT_PRACTICE_TAILS = [...slogans.notPracticeTails].sort(byLengthDesc);
+export const CARRIER_TAILS = [...slogans.carrierTails].sort(byLengthDesc);
 export const KNOWN_PRACTICES = [...known.names].sort(byLengthDesc);
 
 export const UNITS = [...units.units].sort(byLengthDesc);

@@ -1,13 +1,26 @@
 import type { Mention } from '../types.js';
 import { normalizeWidth, type Token } from '../../segment/index.js';
-import { ADOPT_VERBS, HEAD_NOUNS, KNOWN_PRACTICES, NOT_PRACTICE_TAILS, SLOGAN_KEYS, alternation } from './data.js';
+import {
+  ADOPT_FILLERS,
+  ADOPT_VERBS,
+  CARRIER_TAILS,
+  HEAD_NOUNS,
+  KNOWN_PRACTICES,
+  NOT_PRACTICE_TAILS,
+  SLOGAN_KEYS,
+  VERB_HEADS,
+  alternation,
+} from './data.js';
 import {
   adoptVerbBefore,
+  clauseVerbBefore,
+  closesClause,
   completeObjectAfter,
   definitionAfter,
   definitionBefore,
   findQuoteRuns,
   headAfter,
+  runVerbBefore,
   type DefinitionSpan,
   type HeadMatch,
   type Quote,
@@ -38,6 +51,16 @@ const UNQUOTED_FORMULA = /(?<![\d+>=<])\d+(?:\+(?:\d+|[A-Za-z]))+(?![\d+>=<A-Za-
 
 const isSlogan = (core: string): boolean => SLOGAN_KEYS.has(mechanismKey(core));
 const endsWithPlaceNoun = (core: string): boolean => NOT_PRACTICE_TAILS.some((t) => core.endsWith(t));
+const endsWithCarrier = (core: string): boolean => CARRIER_TAILS.some((t) => core.endsWith(t));
+const HEADS = alternation(HEAD_NOUNS);
+// 探索实施自管一批、托管一批、整合一批、运营一批物业管理模式: a verb, then a 、 list, up to the clause end.
+const VERB_THEN_LIST = new RegExp(`(${alternation(ADOPT_VERBS)})(?:${alternation(ADOPT_FILLERS)})?(?=[\\p{Script=Han}]{3,6}、)`, 'gv');
+const LIST_TAIL = new RegExp(`^((?:(?!${HEADS})[\\p{Script=Han}&&[^的等]]){0,6})(${HEADS})`, 'v');
+// 创新实施村（经济组织）社党组织结对共建，: an adopt verb, an object, a practice verb phrase closing the clause.
+const VERB_HEAD_PHRASE = new RegExp(
+  `(${alternation(ADOPT_VERBS)})(?:${alternation(ADOPT_FILLERS)})?([^，。；;：:！？、“”\\s]{0,14}?)(${alternation(VERB_HEADS)})(?=$|[，。；;：:！？,])`,
+  'gv',
+);
 
 /**
  * Evidence a name carries by itself: its shape, a head noun inside it, or a known practice name.
@@ -57,17 +80,26 @@ function quotedCandidates(text: string): Candidate[] {
   const out: Candidate[] = [];
   for (const run of findQuoteRuns(text)) {
     const head = headAfter(text, run.end);
-    const verb = adoptVerbBefore(text, run.start);
-    const adoptOk = !!verb && completeObjectAfter(text, run.end);
+    const isRun = run.quotes.length > 1;
+    let verb = adoptVerbBefore(text, run.start);
+    let adoptOk = !!verb && completeObjectAfter(text, run.end);
+    if (!verb && isRun) {
+      // 持续开展“行走中的党课”“履职技能比拼”“周检查月评比”。 — but not 开展“…”“…”等活动.
+      verb = runVerbBefore(text, run.start);
+      adoptOk = !!verb && (closesClause(text, run.end) || !!head);
+    }
     const last = run.quotes[run.quotes.length - 1];
     for (const quote of run.quotes) {
       const isLast = quote === last && run.quotes.length === 1;
       const ownHead = isLast && head && !head.loose ? head : undefined;
+      const ctx: RunContext = { head, ownHead, verb, adoptOk, isLast, isRun };
       if (/[、]/.test(quote.core)) {
-        out.push(...listItems(quote));
+        const items = listItems(quote);
+        const whole = items.length > 0 ? undefined : wholeList(text, quote, run.end, ctx);
+        out.push(...(whole ? [whole] : items));
         continue;
       }
-      const c = judgeQuote(text, quote, { head, ownHead, verb, adoptOk, isLast });
+      const c = judgeQuote(text, quote, ctx);
       if (c) out.push(c);
     }
   }
@@ -93,6 +125,33 @@ interface RunContext {
   verb?: string;
   adoptOk: boolean;
   isLast: boolean;
+  /** The quote stands in a run of two or more quoted names. */
+  isRun: boolean;
+}
+
+const LIST_ITEM = /^[\p{Script=Han}()（）·]{2,10}$/u;
+const hanLength = (item: string): number => item.replace(/[()（）·]/g, '').length;
+
+/**
+ * A quoted list of parallel phrases that is one practice as a whole (“双向进入、交叉任职”,
+ * “群众点单、小区党支部派单、服务平台（党员）接单、活动评单”等服务模式), when its items are not
+ * names by themselves. Evidence: a head or list noun after it, or — for items of one length, like
+ * verb-object pairs — an adopt verb (or 推动) earlier in the clause with the list closing the clause.
+ * Layouts (两巷两园两角一中心、…), slogans, and lists with commas or long items are not practices.
+ */
+function wholeList(text: string, quote: Quote, runEnd: number, ctx: RunContext): Candidate | undefined {
+  const core = quote.core.replace(/\s+/g, '');
+  if (core.length > 36 || /[，,；;：:]/.test(core) || isSlogan(core)) return undefined;
+  const items = core.split('、');
+  if (items.length < 2 || items.length > 6) return undefined;
+  if (items.some((item) => !LIST_ITEM.test(item) || hanLength(item) > 8 || isSlogan(item))) return undefined;
+  if (items.some((item) => nameShape(item) === 'number-list' && endsWithPlaceNoun(item))) return undefined;
+  const parallel = items.every((item) => item.length === items[0].length && item.length >= 2 && item.length <= 6);
+  const base = { core, coreStart: quote.open + 1, start: quote.open, end: quote.end, head: ctx.head?.head };
+  if (ctx.head) return { ...base, evidence: 'head', verb: ctx.verb };
+  if (!parallel || !closesClause(text, runEnd)) return undefined;
+  const verb = ctx.verb ?? clauseVerbBefore(text, quote.open);
+  return verb ? { ...base, evidence: 'adopt', verb } : undefined;
 }
 
 function judgeQuote(text: string, quote: Quote, ctx: RunContext): Candidate | undefined {
@@ -117,7 +176,9 @@ function judgeQuote(text: string, quote: Quote, ctx: RunContext): Candidate | un
   if (intrinsic) return { ...base, ...intrinsic };
   if (ctx.head) return { ...base, evidence: 'head' };
   if (base.definition) return { ...base, evidence: 'definition' };
-  if (ctx.adoptOk && (shape === 'word-formula' || !endsWithPlaceNoun(core))) return { ...base, evidence: 'adopt' };
+  // In a run, carriers (老书记工作室, 四点半课堂) count with the run's clue; places never do.
+  const placeLike = endsWithPlaceNoun(core) && !(ctx.isRun && endsWithCarrier(core));
+  if (ctx.adoptOk && (shape === 'word-formula' || !placeLike)) return { ...base, evidence: 'adopt' };
   return undefined;
 }
 
@@ -133,9 +194,50 @@ function unquotedCandidates(text: string): Candidate[] {
     const end = head && !head.loose ? head.end : m.index! + m[0].length;
     out.push({ core: m[0], coreStart: m.index!, start: m.index!, end, evidence: 'shape', shape: 'formula', head: head?.head });
   }
+  out.push(...unquotedLists(text), ...verbHeadPhrases(text));
   for (const m of text.matchAll(UNQUOTED_METHOD)) {
     const start = m.index! + m[0].length - m[1].length - 3;
     out.push({ core: `${m[1]}工作法`, coreStart: start, start, end: m.index! + m[0].length, evidence: 'inner-head', verb: adoptVerbBefore(text, start) });
+  }
+  return out;
+}
+
+/**
+ * 探索实施自管一批、托管一批、整合一批、运营一批物业管理模式: after an adopt verb, a 、 list of parallel
+ * items (one length, 3–6 characters, sharing a first or last character) directly followed by a head
+ * noun phrase is one practice; the list is its name, the head noun phrase its surface. Lists with
+ * 等 or 的 before the head (建立定期协商、信息互通、联合执法等工作机制) name parts, not a practice.
+ */
+function unquotedLists(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of text.matchAll(VERB_THEN_LIST)) {
+    const from = m.index! + m[0].length;
+    const clause = /^[^，。；;：:！？,“”]*/.exec(text.slice(from))![0];
+    const parts = clause.split('、');
+    if (parts.length < 2) continue;
+    const size = parts[0].length;
+    const items = [...parts.slice(0, -1), parts[parts.length - 1].slice(0, size)];
+    const tail = LIST_TAIL.exec(parts[parts.length - 1].slice(size));
+    if (!tail || size < 3 || size > 6) continue;
+    if (items.some((item) => item.length !== size || !/^[\p{Script=Han}]+$/u.test(item))) continue;
+    const shared = (at: (s: string) => string): boolean => items.every((item) => at(item) === at(items[0]));
+    if (!shared((s) => s[0]) && !shared((s) => s[s.length - 1])) continue;
+    const core = items.join('、');
+    const end = from + core.length + tail[0].length;
+    out.push({ core, coreStart: from, start: from, end, evidence: 'head', head: tail[2], surface: core + tail[0], verb: m[1] });
+  }
+  return out;
+}
+
+/** 创新实施村（经济组织）社党组织结对共建: an adopt verb's object ending in a practice verb phrase (verbHeads). */
+function verbHeadPhrases(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of text.matchAll(VERB_HEAD_PHRASE)) {
+    // 创新实施…: the object starts after every adopt verb.
+    const object = m[2].replace(new RegExp(`^(?:${alternation(ADOPT_VERBS)})+`), '');
+    const start = m.index! + m[0].length - object.length - m[3].length;
+    const end = m.index! + m[0].length;
+    out.push({ core: m[3], coreStart: end - m[3].length, start, end, evidence: 'head', head: m[3], surface: object + m[3], verb: m[1] });
   }
   return out;
 }

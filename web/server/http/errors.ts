@@ -48,8 +48,8 @@ const STATUS: Record<ApiErrorCode, number> = {
   INTERNAL: 500,
 };
 
-/** Statuses whose messages are safe to show: server-side failures get a generic message instead. */
-const SERVER_SIDE = new Set<ApiErrorCode>(['CONFIG_INVALID', 'STORE_AUTH', 'INDEX_INVALID', 'INTERNAL']);
+/** Server-side failures: logged with their stack, answered with the code's generic message (no hosts, paths or URIs). */
+const SERVER_SIDE = new Set<ApiErrorCode>(['CONFIG_INVALID', 'STORE_UNAVAILABLE', 'STORE_AUTH', 'INDEX_INVALID', 'EMBEDDER_UNAVAILABLE', 'INTERNAL']);
 
 export interface ErrorBody {
   error: { code: ApiErrorCode; message: string };

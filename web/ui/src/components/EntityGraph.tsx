@@ -4,12 +4,9 @@ import { getJson } from '../api/client.js';
 import type { GraphData } from '../api/types.js';
 import { useApi } from '../api/useApi.js';
 import { entityPath, navigate } from '../router.js';
-import { RELATION_LABEL, TYPE_COLOR, TYPE_LABEL } from '../util/labels.js';
+import { graphElements } from '../util/graphElements.js';
+import { TYPE_COLOR, TYPE_LABEL } from '../util/labels.js';
 import { ErrorBox, Loading } from './Status.js';
-
-function shortName(name: string): string {
-  return name.length > 14 ? `${name.slice(0, 13)}…` : name;
-}
 
 /** The neighbourhood as a cytoscape graph: nodes coloured by type, click a node to open it. */
 export function EntityGraph(props: { id: string }) {
@@ -21,36 +18,28 @@ export function EntityGraph(props: { id: string }) {
 
   useEffect(() => {
     if (!data || !container.current) return;
-    const ids = new Set(data.nodes.map((n) => n.id));
     const cy = cytoscape({
       container: container.current,
-      elements: [
-        ...data.nodes.map((n) => ({
-          data: { id: n.id, label: shortName(n.name), full: n.name, type: n.type, root: n.id === props.id ? 1 : 0 },
-        })),
-        ...data.edges
-          .filter((e) => ids.has(e.from) && ids.has(e.to))
-          .map((e) => ({ data: { id: e.id, source: e.from, target: e.to, label: RELATION_LABEL[e.type] ?? e.type } })),
-      ],
+      elements: graphElements(props.id, data),
       style: [
         {
           selector: 'node',
           style: {
             'background-color': (ele: cytoscape.NodeSingular) => TYPE_COLOR[ele.data('type') as string] ?? '#888',
             label: 'data(label)',
-            'font-size': 11,
+            'font-size': 15,
             'font-family': '"PingFang SC","Noto Sans CJK SC","Microsoft YaHei",sans-serif',
             color: '#222',
             'text-valign': 'bottom',
             'text-margin-y': 4,
-            width: 22,
-            height: 22,
+            width: 26,
+            height: 26,
             'text-background-color': '#fff',
             'text-background-opacity': 0.8,
             'text-background-padding': '1px',
           },
         },
-        { selector: 'node[root = 1]', style: { width: 36, height: 36, 'border-width': 3, 'border-color': '#222', 'font-weight': 'bold', 'font-size': 13 } },
+        { selector: 'node[root = 1]', style: { width: 42, height: 42, 'border-width': 3, 'border-color': '#222', 'font-weight': 'bold', 'font-size': 18 } },
         {
           selector: 'edge',
           style: {
@@ -60,14 +49,23 @@ export function EntityGraph(props: { id: string }) {
             'target-arrow-shape': 'triangle',
             'curve-style': 'bezier',
             label: 'data(label)',
-            'font-size': 9,
+            'font-size': 12,
             color: '#778',
             'text-rotation': 'autorotate',
           },
         },
       ],
-      layout: { name: 'cose', animate: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 90, padding: 20 },
-      wheelSensitivity: 0.3,
+      layout: {
+        name: 'concentric',
+        concentric: (node: cytoscape.NodeSingular) => node.data('ring') as number,
+        levelWidth: () => 1,
+        minNodeSpacing: 46,
+        spacingFactor: 1.05,
+        animate: false,
+        padding: 24,
+      },
+      minZoom: 0.2,
+      maxZoom: 3,
     });
     cy.on('tap', 'node', (event) => {
       const id = event.target.id() as string;

@@ -19,7 +19,10 @@ export function MentionList(props: { mentions: Citation[]; name: string; index: 
               [{props.index.numberOf(m)}]
             </Link>{' '}
             <Highlighted text={m.text} terms={[props.name]} />
-            <span className="muted"> —— {fileName(m.file)}</span>
+            <span className="muted">
+              {" "}
+              —— {fileName(m.file)} 第 {m.start} 字
+            </span>
           </li>
         ))}
       </ul>

@@ -29,7 +29,7 @@ export function PassageList(props: {
               <span className="crumb">{p.breadcrumb.join(' › ')}</span>
             </div>
             <p className="passage-text">
-              <Highlighted text={p.text} terms={props.terms} />
+              <Highlighted text={p.text.replace(/\n[ \t\u3000]*(?:\n[ \t\u3000]*)+/g, "\n")} terms={props.terms} />
             </p>
             <div className="passage-foot">
               <span className="muted">

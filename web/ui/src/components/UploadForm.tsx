@@ -27,6 +27,12 @@ function jobFailure(error: Job['error']): string {
   return label && error.message ? `${label}（${error.message}）` : (label ?? error.message ?? '处理失败');
 }
 
+function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Upload one file: XHR progress while sending, then the ingest job's progress until done or failed. */
@@ -78,18 +84,22 @@ export function UploadForm(props: { onUploaded: () => void }) {
       <h2>上传文档</h2>
       <p className="muted small">支持 TXT、Markdown、Word（.docx）、PDF、HTML；上传后自动解析、抽取实体并建立索引。</p>
       <div className="upload-row">
-        <input
-          ref={inputRef}
-          type="file"
-          name="file"
-          aria-label="选择文件"
-          accept={ACCEPT}
-          disabled={busy}
-          onChange={(e) => {
-            setFile(e.target.files?.[0] ?? null);
-            setPhase({ kind: 'idle' });
-          }}
-        />
+        <label className={busy ? 'file-pick disabled' : 'file-pick'}>
+          <input
+            ref={inputRef}
+            type="file"
+            name="file"
+            aria-label="选择文件"
+            accept={ACCEPT}
+            disabled={busy}
+            onChange={(e) => {
+              setFile(e.target.files?.[0] ?? null);
+              setPhase({ kind: 'idle' });
+            }}
+          />
+          <span className="file-button">选择文件</span>
+          <span className="file-name">{file ? `${file.name}（${formatSize(file.size)}）` : '未选择文件'}</span>
+        </label>
         <button type="submit" className="primary" disabled={!file || busy}>
           上传
         </button>

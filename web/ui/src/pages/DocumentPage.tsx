@@ -64,6 +64,7 @@ export function DocumentPage(props: { id: string; route: Route }) {
             <ol>
               {data.articles.map((a, i) => (
                 <li key={a.id}>
+                  <span className="toc-n">{i + 1}</span>
                   <button
                     type="button"
                     className="link-button"
