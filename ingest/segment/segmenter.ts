@@ -38,6 +38,19 @@ function tagPlain(text: string, offset: number, out: Token[]): void {
  * unchanged by that), so ＋ and + segment alike; protected spans become single tokens.
  */
 export function segment(text: string): Token[] {
+  const cached = recent.get(text);
+  if (cached) return cached.map((t) => ({ ...t }));
+  const tokens = segmentUncached(text);
+  if (recent.size >= RECENT_LIMIT) recent.delete(recent.keys().next().value!);
+  recent.set(text, tokens);
+  return tokens.map((t) => ({ ...t }));
+}
+
+/** Several extraction rules segment the same sentence: a small memo saves re-running jieba. */
+const RECENT_LIMIT = 512;
+const recent = new Map<string, Token[]>();
+
+function segmentUncached(text: string): Token[] {
   ensureLoaded();
   const normalized = normalizeWidth(text);
   const tokens: Token[] = [];

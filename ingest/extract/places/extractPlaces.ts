@@ -88,10 +88,14 @@ function findAnonymised(text: string, bounds: Set<number>): Candidate[] {
   return out;
 }
 
+/** Whether each gazetteer surface carries its suffix, worked out once rather than per sentence. */
+const SURFACES = GAZETTEER_SURFACES.map((surface) => ({ surface, full: splitSuffix(surface) !== undefined, first: surface[0] }));
+
 function findGazetteer(text: string, bounds: Set<number>): Candidate[] {
   const out: Candidate[] = [];
-  for (const surface of GAZETTEER_SURFACES) {
-    const full = splitSuffix(surface) !== undefined;
+  const chars = new Set(text);
+  for (const { surface, full, first } of SURFACES) {
+    if (!chars.has(first)) continue;
     for (let at = text.indexOf(surface); at >= 0; at = text.indexOf(surface, at + 1)) {
       const end = at + surface.length;
       const startOk = bounds.has(at) || !CJK.test(text[at - 1] ?? '');

@@ -9,3 +9,4 @@ export { mechanismKey } from './mechanismKey.js';
 export { mechanismsSimilar } from './similarity.js';
 export { linkSentence, subjectFor } from './attachSubject.js';
 export { parseNumber, parseChineseNumeral } from './parseNumber.js';
+export { attachFollowingDefinitions, MAX_LEAD_LENGTH } from './followingDefinitions.js';

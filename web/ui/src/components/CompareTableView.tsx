@@ -1,8 +1,26 @@
-import type { CompareTable } from '../api/types.js';
+import type { CompareTable, TableCell } from '../api/types.js';
 import { entityPath } from '../router.js';
+import { alignCitations } from '../util/cellCitations.js';
 import type { CitationIndex } from '../util/citations.js';
 import { CitationBadges } from './CitationBadges.js';
 import { Link } from './Link.js';
+
+function CellBody(props: { cell: TableCell; index: CitationIndex }) {
+  const { values, rest } = alignCitations(props.cell);
+  return (
+    <>
+      <ul className="cell-values">
+        {values.map((v, i) => (
+          <li key={i}>
+            {v.value}
+            <CitationBadges citations={v.citations} index={props.index} />
+          </li>
+        ))}
+      </ul>
+      <CitationBadges citations={rest} index={props.index} />
+    </>
+  );
+}
 
 /** Side by side: one column per organization or region, one row per dimension (机制/指标/负责人). */
 export function CompareTableView(props: { table: CompareTable; index: CitationIndex }) {
@@ -35,14 +53,7 @@ export function CompareTableView(props: { table: CompareTable; index: CitationIn
                     {!cell || cell.values.length === 0 ? (
                       <span className="muted">—</span>
                     ) : (
-                      <>
-                        <ul className="cell-values">
-                          {cell.values.map((v, i) => (
-                            <li key={i}>{v}</li>
-                          ))}
-                        </ul>
-                        <CitationBadges citations={cell.citations} index={props.index} />
-                      </>
+                      <CellBody cell={cell} index={props.index} />
                     )}
                   </td>
                 );
