@@ -1,0 +1,59 @@
+/**
+ * npm run bench:query [-- --backend neo4j] [-- --copies 100]: p50/p95 latency of the dev
+ * questions with indexes loaded, on corpus/ and on a synthetic corpus 100× its size.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../graph/config.js';
+import { openStore } from '../graph/openStore.js';
+import { ingestPaths } from '../ingest/pipeline/index.js';
+import { AnswerEngine } from '../search/AnswerEngine.js';
+import { recordBenchmark } from './recordBenchmark.js';
+import { writeSyntheticCorpus } from './syntheticCorpus.js';
+import { clearNeo4j } from './clearNeo4j.js';
+
+const arg = (name: string, fallback: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : fallback);
+const backend = arg('--backend', 'sqlite') as 'sqlite' | 'neo4j';
+const copies = Number(arg('--copies', '100'));
+const rounds = Number(arg('--rounds', '5'));
+const questions: string[] = JSON.parse(fs.readFileSync('tests/eval/dev-queries.json', 'utf8')).map((q: { query: string }) => q.query);
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+async function measure(label: string, corpusDir: string) {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-bench-query-'));
+  const config = loadConfig({ ...process.env, DATA_DIR: dataDir, GRAPH_BACKEND: backend, EMBEDDER: 'corpus' });
+  const store = await openStore(config);
+  if (backend === 'neo4j') await clearNeo4j(config);
+  await ingestPaths([corpusDir], store, { maxFileBytes: config.maxFileBytes });
+  const engine = await AnswerEngine.open(store, config);
+  for (const q of questions.slice(0, 5)) await engine.answer(q); // warm-up
+  const times: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    for (const q of questions) {
+      const started = performance.now();
+      await engine.answer(q);
+      times.push(performance.now() - started);
+    }
+  }
+  const passages = (await store.stats()).passages;
+  await store.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  times.sort((a, b) => a - b);
+  const result = { label, passages, queries: times.length, p50: percentile(times, 50), p95: percentile(times, 95), max: times[times.length - 1] };
+  console.log(result);
+  return result;
+}
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-bench-corpus-'));
+writeSyntheticCorpus('corpus', work, copies);
+const results = [await measure('corpus/', 'corpus'), await measure(`synthetic ${copies}×`, work)];
+fs.rmSync(work, { recursive: true, force: true });
+recordBenchmark(`query (${backend})`, [
+  `${questions.length} dev questions × ${rounds} rounds after warm-up, indexes loaded, corpus embedder, hybrid retrieval.`,
+  '',
+  '| corpus | passages | queries | p50 (ms) | p95 (ms) | max (ms) |',
+  '|---|---|---|---|---|---|',
+  ...results.map((r) => `| ${r.label} | ${r.passages} | ${r.queries} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.max.toFixed(1)} |`),
+]);
