@@ -7,6 +7,7 @@ import { runGraphStoreContract } from './graphStoreContract.js';
 import { neo4jServerCases } from './neo4jServerCases.js';
 import { clearNeo4j, closeNeo4jAdmin, NEO4J_URI, openNeo4jStore } from './neo4jTestEnv.js';
 import { parityCases } from './parityCases.js';
+import { devSetParity } from './devSetParity.js';
 
 const tmpRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-store-contract-'));
 let counter = 0;
@@ -25,4 +26,5 @@ describe.skipIf(!NEO4J_URI)(`neo4j at ${NEO4J_URI ?? '(NEO4J_URI not set)'}`, ()
   runGraphStoreContract('neo4j', () => openNeo4jStore(), clearNeo4j);
   describe('live server', neo4jServerCases);
   describe('same answers as sqlite', parityCases);
+  describe('same answers to the dev questions as sqlite', devSetParity);
 });

@@ -25,6 +25,20 @@ describe('whole corpus', () => {
     }
   });
 
+  it('finds runs, whole lists, word formulas and descriptive names', () => {
+    for (const key of [
+      '老书记工作室', '居民会客厅', '小板凳议事', '七一工作室', '小院议事', '三评一创', '五方共治',
+      '双向进入、交叉任职', '穿街吹哨、部门报到', '自管一批、托管一批、整合一批、运营一批',
+      '物业+为老服务', '党建+社区+业主+物业+志愿者', '网格化+管理+服务+N', '党支部+合作社', '结对共建', '微网实格',
+    ]) {
+      expect(byKey.has(key), key).toBe(true);
+    }
+    // Activities, ways, coalitions and objects of a build verb that does not close its clause.
+    for (const key of ['我为党旗添光彩', '人员延展', '社区+商圈+驻地单位+商户', '幸福管家', '庭院帮帮队', '村超', '共驻共建']) {
+      expect(byKey.has(key), key).toBe(false);
+    }
+  });
+
   it('never takes slogans, metaphors or problems for practices', () => {
     for (const key of ['领头雁', '最后一公里', '急难愁盼', '三不管', '两家人', '一家亲', '干什么', '两委']) {
       expect(byKey.has(key), key).toBe(false);

@@ -53,7 +53,7 @@ function followingDefinition(sentences: string[], mentionsPerSentence: Mention[]
   if (compactLength(lead) > MAX_LEAD_LENGTH || HEADING_START.test(lead) || !LEAD_END.test(lead)) return undefined;
   const next = sentences[i + 1];
   if (next === undefined) return undefined;
-  const text = next.trim().replace(/[，,；;：:、\s]+$/, '');
+  const text = next.trim().replace(/[，,；;：:、。！!？?\s]+$/, '');
   if (compactLength(text) <= MAX_LEAD_LENGTH || HEADING_START.test(text)) return undefined;
   const leading = next.length - next.trimStart().length;
   const opensWithName = mentionsPerSentence[i + 1].some((m) => m.type === 'mechanism' && m.start - leading <= 1);

@@ -74,6 +74,57 @@ describe('linkSentence', () => {
     expect(relations.find((r) => r.to.key === '三方共议')).toMatchObject({ from: { key: '凯里市' }, props: { via: 'sentence' } });
   });
 
+  // Practices found by the list, run, formula and verb-phrase rules are adopted by the sentence's
+  // subject, not by a place named inside the object (庄浪西路 is the object of 推动).
+  it.each([
+    {
+      sentence: '积极推动庄浪西路等社区党组织与宝石花兰州石化地区公司党委“双向进入、交叉任职”，使社区、物业从“两家人”变成“一家亲”',
+      orgs: ['庄浪西路', '宝石花兰州石化地区公司党委'],
+      subject: '福利路街道',
+      key: '双向进入、交叉任职',
+      from: '福利路街道',
+      via: 'article',
+    },
+    {
+      sentence: '探索实施自管一批、托管一批、整合一批、运营一批物业管理模式，以优质成熟小区与“三不管”楼院高低搭配、捆绑招标的方式解决“三不管”楼院无人管、物业管理水平低等问题',
+      orgs: [],
+      subject: '福利路街道',
+      key: '自管一批、托管一批、整合一批、运营一批',
+      from: '福利路街道',
+      via: 'article',
+    },
+    {
+      sentence: '积极做实“物业＋为老服务”，由宝石花物业医院项目部承接街道综合养老服务中心，开展健康管理、托养护理、休闲娱乐等服务，切实解决为老服务碎片化、低水平、重复化问题',
+      orgs: ['宝石花物业'],
+      subject: '福利路街道',
+      key: '物业+为老服务',
+      from: '福利路街道',
+      via: 'article',
+    },
+    {
+      sentence: '通过“老书记工作室”“居民会客厅”“小板凳议事”“民情面对面”等方式，收集解决冬季供暖、物业管理、安全隐患等83个群众关注的问题',
+      orgs: [],
+      subject: '银滩路街道',
+      key: '小板凳议事',
+      from: '银滩路街道',
+      via: 'article',
+    },
+    {
+      sentence: '本报讯（记者 臧力卿）平城区新旺街道党工委立足街道实际，以“双百工程”为牵引，创新实施村（经济组织）社党组织结对共建，扬长补短，共同发力，全街党组织建设、基层治理和经济发展均保持良好发展势头',
+      orgs: ['平城区', '新旺街道'],
+      subject: '平城区',
+      key: '结对共建',
+      from: '新旺街道',
+      via: 'sentence',
+    },
+  ])('$key is adopted by $from', ({ sentence, orgs, subject: subjectName, key, from, via }) => {
+    expect(inCorpus(sentence)).toBe(true);
+    const { relations } = link(sentence, orgs, subjectName);
+    const adopts = relations.filter((r) => r.type === 'ADOPTS' && r.to.key === key);
+    expect(adopts).toHaveLength(1);
+    expect(adopts[0]).toMatchObject({ from: { key: from }, props: { via } });
+  });
+
   it('returns nothing without an organization or a subject', () => {
     const s = '平城区在抓党建促基层治理能力提升专项行动推进中，形成了“两化三三三”工作法';
     expect(linkSentence(s, [], undefined, { mechanisms: extractMechanisms(s), metrics: [] })).toEqual([]);
