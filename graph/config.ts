@@ -16,7 +16,9 @@ const configSchema = z.object({
   EMBEDDING_MODEL: z.string().default('Xenova/bge-small-zh-v1.5'),
   EMBEDDING_MODEL_PATH: z.string().optional(),
   HF_ENDPOINT: z.string().url().optional(),
-  PORT: positiveInt(3000).pipe(z.number().max(65535)),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  SEARCH_RATE_PER_MIN: positiveInt(600),
+  UPLOAD_RATE_PER_MIN: positiveInt(30),
 });
 
 export type ConfigInput = z.input<typeof configSchema>;
@@ -31,6 +33,8 @@ export interface Config {
   readonly embeddingModelPath?: string;
   readonly hfEndpoint?: string;
   readonly port: number;
+  /** Requests per minute and client allowed on search/compare and on upload. */
+  readonly rateLimits: { readonly search: number; readonly upload: number };
 }
 
 /** Parses the environment once; a bad value fails with the variable's name and the reason. */
@@ -61,5 +65,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     embeddingModelPath: c.EMBEDDING_MODEL_PATH,
     hfEndpoint: c.HF_ENDPOINT,
     port: c.PORT,
+    rateLimits: Object.freeze({ search: c.SEARCH_RATE_PER_MIN, upload: c.UPLOAD_RATE_PER_MIN }),
   });
 }

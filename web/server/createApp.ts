@@ -38,11 +38,11 @@ export function createApp({ store, engine, config, uiDir, log = (line) => consol
 
   const api = express.Router();
   api.use(express.json({ limit: JSON_BODY_LIMIT }));
-  const searchLimit = searchLimiter();
+  const searchLimit = searchLimiter(config.rateLimits.search);
   api.use(metaRoutes(ctx));
   api.use(searchRoutes(ctx, searchLimit));
   api.use(entityRoutes(ctx));
-  api.use(uploadRoutes(ctx, uploadLimiter()));
+  api.use(uploadRoutes(ctx, uploadLimiter(config.rateLimits.upload)));
   api.use(documentRoutes(ctx));
   api.use(exportRoutes(ctx));
   api.use(apiNotFound);

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { answerSchema } from '../../search/schema.js';
 import { compareQuery, entitiesQuery, exportBody, graphQuery, idParams, searchQuery } from './api/schemas.js';
 import * as out from './api/responseSchemas.js';
-import { JSON_BODY_LIMIT, RATE_LIMITS } from './http/security.js';
+import { JSON_BODY_LIMIT } from './http/security.js';
 
 const answer = answerSchema.meta({ id: 'Answer' });
 const compareTable = answerSchema.shape.table.unwrap().meta({ id: 'CompareTable' });
@@ -25,7 +25,7 @@ const PATHS: RouteConfig[] = [
   {
     method: 'get',
     path: '/api/search',
-    summary: `Answer a question with citations (rate limited: ${RATE_LIMITS.search}/min)`,
+    summary: `Answer a question with citations (rate limited per client: SEARCH_RATE_PER_MIN, default 600/min)`,
     request: { query: searchQuery },
     responses: { 200: json(answer, 'The answer'), 400: problem('Invalid parameter'), 404: problem('Unknown region or document'), 429: problem('Rate limited') },
   },
@@ -53,7 +53,7 @@ const PATHS: RouteConfig[] = [
   {
     method: 'get',
     path: '/api/compare',
-    summary: `Compare 2–4 organizations or regions side by side (rate limited: ${RATE_LIMITS.search}/min)`,
+    summary: `Compare 2–4 organizations or regions side by side (rate limited per client: SEARCH_RATE_PER_MIN, default 600/min)`,
     request: { query: compareQuery },
     responses: { 200: json(compareTable, 'The table'), 400: problem('Invalid parameter'), 404: problem('Unknown entity') },
   },
@@ -61,7 +61,7 @@ const PATHS: RouteConfig[] = [
   {
     method: 'post',
     path: '/api/documents',
-    summary: `Upload a report (.txt .md .docx .pdf .html .htm) to ingest in the background (rate limited: ${RATE_LIMITS.upload}/min)`,
+    summary: `Upload a report (.txt .md .docx .pdf .html .htm) to ingest in the background (rate limited per client: UPLOAD_RATE_PER_MIN, default 30/min)`,
     request: {
       body: {
         required: true,

@@ -6,8 +6,6 @@ import { HttpError } from './errors.js';
 /** Largest JSON body accepted (export requests carry answers and tables). */
 export const JSON_BODY_LIMIT = '1mb';
 
-/** Per client IP and minute; generous enough for the UI, the tests and the query bench. */
-export const RATE_LIMITS = { search: 600, upload: 30 } as const;
 
 export function securityHeaders(): RequestHandler {
   return helmet({
@@ -32,5 +30,6 @@ function limiter(perMinute: number, what: string): RateLimitRequestHandler {
   });
 }
 
-export const searchLimiter = () => limiter(RATE_LIMITS.search, 'search');
-export const uploadLimiter = () => limiter(RATE_LIMITS.upload, 'upload');
+/** Per client IP and minute, from config (SEARCH_RATE_PER_MIN, UPLOAD_RATE_PER_MIN). */
+export const searchLimiter = (perMinute: number) => limiter(perMinute, 'search');
+export const uploadLimiter = (perMinute: number) => limiter(perMinute, 'upload');
