@@ -3,7 +3,8 @@
  * Ingests corpus/ into a temporary DATA_DIR and scores tests/eval/dev-queries.json in each mode.
  */
 import type { SearchMode } from '../../search/retrieve.js';
-import { MODES, runEvaluation, TOP_K, type EvalReport } from './evaluate.js';
+import { MODES, TOP_K } from './evaluate.js';
+import { runEvaluation, type EvalReport } from './runEvaluation.js';
 
 function parseArgs(argv: string[]): { json: boolean; modes: SearchMode[]; keep: boolean; sweep: boolean } {
   const json = argv.includes('--json');

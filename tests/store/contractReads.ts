@@ -143,8 +143,8 @@ export function readCases(ctx: ContractContext): void {
     expect(await store.stats()).toEqual({
       documents: 2, articles: 5, passages: 8,
       entities: { region: 4, organization: 1, person: 1, mechanism: 3, metric: 2 },
-      // PART_OF counts articles + passages only: the entity PART_OF relation is not counted (as in SQLite).
-      relations: { LOCATED_IN: 2, ADOPTS: 4, HAS_METRIC: 2, LEADS: 1, SIMILAR_TO: 1, MENTIONS: 14, PART_OF: 13 },
+      // PART_OF counts articles + passages (13) plus the one entity PART_OF relation (committee → street).
+      relations: { LOCATED_IN: 2, ADOPTS: 4, HAS_METRIC: 2, LEADS: 1, SIMILAR_TO: 1, MENTIONS: 14, PART_OF: 14 },
     });
   });
 }
