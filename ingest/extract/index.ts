@@ -1,9 +1,9 @@
 import { segment } from '../segment/index.js';
 import { articleContext, documentContext, extractOrganizations, extractPeople, extractPlaces } from './places/index.js';
-import { extractMechanisms, extractMetrics, linkSentence, mechanismKey, mechanismsSimilar } from './practices/index.js';
+import { attachFollowingDefinitions, extractMechanisms, extractMetrics, linkSentence, mechanismKey, mechanismsSimilar } from './practices/index.js';
 import type { ArticleContext, Extraction, Mention, RelationCandidate } from './types.js';
 
-export { articleContext, documentContext, mechanismKey, mechanismsSimilar };
+export { articleContext, attachFollowingDefinitions, documentContext, mechanismKey, mechanismsSimilar };
 export type { ArticleContext, Extraction, Mention, MentionRef, RelationCandidate } from './types.js';
 
 /** Runs every rule on one cleaned sentence; offsets in the result are into `sentence`. */

@@ -1,6 +1,8 @@
 import { hashId } from '../../graph/ids.js';
 import type { ArticleRecord, DocumentGraph, DocumentRecord, EntityRecord, Evidence, PassageRecord } from '../../graph/model.js';
-import { articleContext, documentContext, extractSentence, mechanismsSimilar, type ArticleContext, type Mention } from '../extract/index.js';
+import {
+  articleContext, attachFollowingDefinitions, documentContext, extractSentence, mechanismsSimilar, type ArticleContext, type Mention,
+} from '../extract/index.js';
 import { tokenize } from '../segment/index.js';
 import { buildPassages, structureDocument, toOriginalSpan, type PassageDraft, type StructuredArticle } from '../structure/index.js';
 import { GraphAssembler } from './GraphAssembler.js';
@@ -77,10 +79,15 @@ function extractPassage(
   context: ArticleContext,
   regions: Map<string, { mention: Mention; evidence: Evidence }>,
 ): void {
-  for (const sentenceSpan of draft.sentences) {
-    const sentence = draft.text.slice(sentenceSpan.start, sentenceSpan.end);
-    if (sentence.trim().length < 2) continue;
-    const { mentions, relations } = extractSentence(sentence, context);
+  const spans = draft.sentences.filter((span) => draft.text.slice(span.start, span.end).trim().length >= 2);
+  const sentences = spans.map((span) => draft.text.slice(span.start, span.end));
+  const extractions = sentences.map((sentence) => extractSentence(sentence, context));
+  // A practice named in a short lead sentence is defined by the sentence after it.
+  const mentionLists = attachFollowingDefinitions(sentences, extractions.map((e) => e.mentions));
+  spans.forEach((sentenceSpan, i) => {
+    const sentence = sentences[i];
+    const mentions = mentionLists[i];
+    const { relations } = extractions[i];
     const evidenceAt = (start: number, end: number): Evidence => ({
       docId: passage.docId,
       passageId: passage.id,
@@ -98,7 +105,7 @@ function extractPassage(
       const [start, end] = SENTENCE_CITED.has(relation.type) ? [0, sentence.length] : [relation.start, relation.end];
       assembler.addRelation(relation.type, relation.from, relation.to, evidenceAt(start, end), relation.props ?? {});
     }
-  }
+  });
 }
 
 /** Region chain and subject from the byline/title: cited where the name occurs in the article, else in the document. */

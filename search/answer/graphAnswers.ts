@@ -69,14 +69,18 @@ export function topicScore(texts: string[], topic: string[]): number {
   return score;
 }
 
-/** Keeps the candidates that cover the topic best; with no topic words, all of them. */
-function bestByTopic<T>(candidates: { value: T; score: number }[], topic: string[], minimum: number): T[] {
+/**
+ * Keeps the candidates that cover the topic at least `share` as well as the best one (and at
+ * least `minimum`); with no topic words, all of them.
+ */
+function bestByTopic<T>(candidates: { value: T; score: number }[], topic: string[], minimum: number, share = 1): T[] {
   if (topic.length === 0) return candidates.map((c) => c.value);
   const best = Math.max(0, ...candidates.map((c) => c.score));
   if (best < minimum) return [];
-  return candidates.filter((c) => c.score >= best - 1e-9).map((c) => c.value);
+  return candidates.filter((c) => c.score >= Math.max(minimum, best * share) - 1e-9).map((c) => c.value);
 }
 
+const PRACTICE_SHARE = 0.5;
 const GENERIC_PRACTICE_WORDS = /^(探索|做法|举措|经验|工作|创新|措施|办法|渠道|特色|平时|通过|方面)$/;
 
 /** Topic words plus the halves of long ones (网格化管理 → 网格, 管理), so a practice named for part of a theme still matches. */
@@ -112,7 +116,8 @@ export async function orgPractices(ctx: GraphContext, u: QueryUnderstanding): Pr
     }
   }
   const found = new Map<string, AnswerItem>();
-  for (const answer of bestByTopic(candidates, topic, 1)) collect(found, answer);
+  // An organization usually has several practices on one topic: keep those close to the best.
+  for (const answer of bestByTopic(candidates, topic, 1, PRACTICE_SHARE)) collect(found, answer);
   return [...found.values()];
 }
 
