@@ -1,8 +1,8 @@
 import { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { loadConfig } from '../graph/config.js';
-import { isAppError } from '../graph/errors.js';
 import { openStore } from '../graph/openStore.js';
+import { runMain } from './runMain.js';
 import type { StoreStats } from '../graph/GraphStore.js';
 import { ingestPaths, type FileOutcome } from '../ingest/pipeline/index.js';
 import { openIndexes } from '../search/indexes/openIndexes.js';
@@ -72,10 +72,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    console.error(isAppError(error) ? `error: ${error.message}` : error);
-    process.exit(2);
-  },
-);
+runMain(main);

@@ -1,10 +1,10 @@
 import { Command } from 'commander';
 import { loadConfig } from '../graph/config.js';
 import { describeEntity, resolveEntity, type EntityDescription } from '../graph/describeEntity.js';
-import { isAppError } from '../graph/errors.js';
 import type { GraphStore } from '../graph/GraphStore.js';
 import { ENTITY_TYPES, type EntityRecord, type EntityType } from '../graph/model.js';
 import { openStore } from '../graph/openStore.js';
+import { runMain } from './runMain.js';
 
 const snippet = (text: string, max = 80) => {
   const flat = text.replace(/\s+/g, ' ').trim();
@@ -106,10 +106,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    console.error(isAppError(error) ? `error: ${error.message}` : error);
-    process.exit(2);
-  },
-);
+runMain(main);

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import { Command } from 'commander';
 import { loadConfig } from '../graph/config.js';
-import { isAppError } from '../graph/errors.js';
+import { AppError } from '../graph/errors.js';
 import { openStore } from '../graph/openStore.js';
+import { runMain } from './runMain.js';
 import { AnswerEngine } from '../search/AnswerEngine.js';
 import { formatAnswer } from '../search/formatAnswer.js';
 import { answerSchema } from '../search/schema.js';
@@ -17,7 +18,7 @@ async function main(): Promise<number> {
     .option('--mode <mode>', 'hybrid | keyword | vector', 'hybrid')
     .parse();
   const opts = program.opts<{ json?: boolean; batch?: string; mode: 'hybrid' | 'keyword' | 'vector' }>();
-  if (!['hybrid', 'keyword', 'vector'].includes(opts.mode)) throw new Error(`--mode: must be hybrid, keyword or vector`);
+  if (!['hybrid', 'keyword', 'vector'].includes(opts.mode)) throw new AppError('BAD_REQUEST', '--mode: must be hybrid, keyword or vector');
   const questions = opts.batch
     ? fs.readFileSync(opts.batch, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean)
     : [program.args.join(' ').trim()].filter(Boolean);
@@ -36,10 +37,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    console.error(isAppError(error) ? `error: ${error.message}` : `error: ${(error as Error).message}`);
-    process.exit(2);
-  },
-);
+runMain(main);

@@ -1,5 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../../graph/errors.js';
 
@@ -22,21 +22,7 @@ export interface VectorIndexMeta {
   readonly labels: ReadonlyArray<readonly [string, number]>;
 }
 
-export function tempName(file: string): string {
-  return `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
-}
-
-/** Writes text to a temp file beside the target and renames it into place. */
-export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
-  const temp = tempName(file);
-  try {
-    await writeFile(temp, data);
-    await rename(temp, file);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
-}
+export { tempName, writeFileAtomic } from '../../graph/writeFileAtomic.js';
 
 export async function sha256File(file: string): Promise<string> {
   return createHash('sha256').update(await readFile(file)).digest('hex');

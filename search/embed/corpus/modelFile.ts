@@ -1,6 +1,6 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { writeFileAtomic } from '../../../graph/writeFileAtomic.js';
 import { AppError } from '../../../graph/errors.js';
 
 /**
@@ -71,15 +71,7 @@ export async function writeCorpusModel(file: string, model: CorpusModel): Promis
     float32Bytes(model.termWeights),
     float32Bytes(model.principalComponent),
   ]);
-  await mkdir(path.dirname(path.resolve(file)), { recursive: true });
-  const temp = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
-  try {
-    await writeFile(temp, body);
-    await rename(temp, file);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
+  await writeFileAtomic(file, body);
 }
 
 function invalid(file: string, reason: string, cause?: unknown): AppError {
