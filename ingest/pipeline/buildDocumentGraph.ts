@@ -165,9 +165,12 @@ function inferParentsFromContext(
   }
 }
 
+/** Only formulas of three or more terms can be SIMILAR_TO (see mechanismsSimilar): skip the rest cheaply. */
+export const FORMULA_KEY = /\+.*\+/;
+
 function linkSimilarMechanisms(assembler: GraphAssembler, existing: EntityRecord[]): void {
-  const own = assembler.mentionsOfType('mechanism');
-  const known = new Map<string, EntityRecord>(existing.map((e) => [e.id, e]));
+  const own = assembler.mentionsOfType('mechanism').filter((m) => FORMULA_KEY.test(m.key));
+  const known = new Map<string, EntityRecord>(existing.filter((e) => FORMULA_KEY.test(e.key)).map((e) => [e.id, e]));
   for (const mechanism of own) known.set(mechanism.id, mechanism);
   for (const mechanism of own) {
     for (const other of known.values()) {

@@ -51,7 +51,8 @@ export async function ingestPaths(inputs: string[], store: GraphStore, options: 
       if (await store.hasDocument(docId)) {
         outcome = { file: shownPath, status: 'unchanged', docId };
       } else {
-        const mechanisms = await store.findEntities({ type: 'mechanism', limit: 1_000_000 });
+        // Only formula names (1+3+X) can be SIMILAR_TO another document's mechanism.
+        const mechanisms = await store.findEntities({ type: 'mechanism', nameContains: '+', limit: 1_000_000 });
         const graph = buildDocumentGraph(
           { id: docId, path: shownPath, title: read.title, format: read.format, encoding: read.encoding, text: read.text, ingestedAt: new Date().toISOString() },
           mechanisms,

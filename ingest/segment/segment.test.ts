@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findProtectedSpans, normalizeKey, segment, tokenize } from './index.js';
+import { findProtectedSpans, normalizeKey, normalizeWidth, segment, tokenize } from './index.js';
 
 /** Names that must come out of segmentation as one token (jieba alone splits every one of them). */
 const SINGLE_TOKENS: [sentence: string, token: string][] = [
@@ -21,9 +21,9 @@ describe('segment keeps governance names whole', () => {
     expect(segment(sentence).map((t) => t.word)).toContain(token);
   });
 
-  it('gives offsets into the input text', () => {
+  it('gives offsets into the input text (words are width-normalized: ， becomes ,)', () => {
     const sentence = '壮大网格工作力量，建立“1+3+X”网格力量体系';
-    for (const t of segment(sentence)) expect(sentence.slice(t.start, t.end).replace(/\s+/g, '')).toBe(t.word);
+    for (const t of segment(sentence)) expect(normalizeWidth(sentence.slice(t.start, t.end)).replace(/\s+/g, '')).toBe(t.word);
   });
 
   it('treats full-width and half-width formulas alike, keeping offsets', () => {

@@ -72,11 +72,19 @@ const SKIP = /^[\s\p{P}\p{S}]*$/u;
  * punctuation or space, ASCII upper-cased so 1+3+x finds 1+3+X.
  */
 export function tokenize(text: string): string[] {
+  ensureLoaded();
+  const normalized = normalizeWidth(text);
   const words: string[] = [];
-  for (const token of segment(text)) {
-    if (SKIP.test(token.word) && token.word !== '+') continue;
-    if (token.word === '+') continue;
-    words.push(token.word.toUpperCase());
+  const add = (word: string) => {
+    if (!SKIP.test(word)) words.push(word.toUpperCase());
+  };
+  // Same cuts as segment(), without part-of-speech tagging, which tokenizing has no use for.
+  let cursor = 0;
+  for (const span of findProtectedSpans(normalized)) {
+    nodejieba.cut(normalized.slice(cursor, span.start)).forEach(add);
+    add(normalized.slice(span.start, span.end).replace(/\s+/g, ''));
+    cursor = span.end;
   }
+  nodejieba.cut(normalized.slice(cursor)).forEach(add);
   return words;
 }

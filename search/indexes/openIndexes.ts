@@ -47,15 +47,18 @@ const EMPTY_EMBEDDER: Embedder = {
  */
 async function loadOrTrainCorpusEmbedder(file: string, passages: PassageRecord[], log: (line: string) => void): Promise<Embedder> {
   if (passages.length < 2) return EMPTY_EMBEDDER;
+  // Stored passages carry tokenize(text) already: reuse it instead of running jieba again.
+  const stored = new Map(passages.map((p) => [p.text, p.tokens.split(' ').filter(Boolean)]));
+  const tokenizeKnown = (text: string) => stored.get(text) ?? tokenize(text);
   if (fs.existsSync(file)) {
-    const saved = await CorpusEmbedder.load(file, { tokenize });
+    const saved = await CorpusEmbedder.load(file, { tokenize: tokenizeKnown });
     const drift = Math.abs(passages.length - saved.trainedOn.passages) / Math.max(1, saved.trainedOn.passages);
     if (drift <= RETRAIN_DRIFT) return saved;
     log(`Retraining the corpus embedder: ${saved.trainedOn.passages} → ${passages.length} passages`);
   }
   const embedder = CorpusEmbedder.train(
-    passages.map((p) => ({ text: p.text, tokens: p.tokens.split(' ').filter(Boolean) })),
-    { tokenize },
+    passages.map((p) => ({ text: p.text, tokens: stored.get(p.text)! })),
+    { tokenize: tokenizeKnown },
   );
   await embedder.save(file);
   return embedder;

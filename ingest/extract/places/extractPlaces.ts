@@ -88,14 +88,20 @@ function findAnonymised(text: string, bounds: Set<number>): Candidate[] {
   return out;
 }
 
-/** Whether each gazetteer surface carries its suffix, worked out once rather than per sentence. */
-const SURFACES = GAZETTEER_SURFACES.map((surface) => ({ surface, full: splitSuffix(surface) !== undefined, first: surface[0] }));
+/** Gazetteer surfaces by first character, each knowing whether it carries its suffix: worked out once, not per sentence. */
+const SURFACES_BY_FIRST = new Map<string, { surface: string; full: boolean; rank: number }[]>();
+for (const [rank, surface] of GAZETTEER_SURFACES.entries()) {
+  const list = SURFACES_BY_FIRST.get(surface[0]) ?? [];
+  list.push({ surface, full: splitSuffix(surface) !== undefined, rank });
+  SURFACES_BY_FIRST.set(surface[0], list);
+}
 
 function findGazetteer(text: string, bounds: Set<number>): Candidate[] {
   const out: Candidate[] = [];
-  const chars = new Set(text);
-  for (const { surface, full, first } of SURFACES) {
-    if (!chars.has(first)) continue;
+  const firsts = new Set([...text].filter((ch) => SURFACES_BY_FIRST.has(ch)));
+  // In GAZETTEER_SURFACES order (longest first), as later overlap resolution expects.
+  const surfaces = [...firsts].flatMap((ch) => SURFACES_BY_FIRST.get(ch)!).sort((a, b) => a.rank - b.rank);
+  for (const { surface, full } of surfaces) {
     for (let at = text.indexOf(surface); at >= 0; at = text.indexOf(surface, at + 1)) {
       const end = at + surface.length;
       const startOk = bounds.has(at) || !CJK.test(text[at - 1] ?? '');
