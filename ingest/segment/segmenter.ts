@@ -18,7 +18,13 @@ export const USER_DICT_FILES = [path.join(DICT_DIR, 'governance.dict')];
 let loaded = false;
 function ensureLoaded(): void {
   if (loaded) return;
-  nodejieba.load({ userDict: USER_DICT_FILES.join('|') });
+  // jieba's 6 MB IDF table and stop-word list serve only its keyword extractor, which we never
+  // call: one-line stand-ins save about a third of the dictionary load time.
+  nodejieba.load({
+    userDict: USER_DICT_FILES.join('|'),
+    idfDict: path.join(DICT_DIR, 'minimal-idf.utf8'),
+    stopWordDict: path.join(DICT_DIR, 'minimal-stopwords.utf8'),
+  });
   loaded = true;
 }
 
