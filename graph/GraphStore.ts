@@ -35,6 +35,13 @@ export interface EntityQuery {
   offset?: number;
 }
 
+export interface RelationQuery {
+  types?: RelationType[];
+  direction?: 'out' | 'in' | 'both';
+  /** Default true; false skips loading evidence when only the ends matter (fetch it later with evidenceOf). */
+  withEvidence?: boolean;
+}
+
 export interface RelationView extends RelationRecord {
   evidence: EvidenceWithText[];
 }
@@ -82,13 +89,17 @@ export interface GraphStore {
   /** Every passage, in document order; search builds its indexes from this. */
   allPassages(): Promise<PassageRecord[]>;
   getEntity(id: string): Promise<EntityRecord | null>;
+  /** Many entities in one round trip, in the order asked; unknown ids are left out. */
+  getEntities(ids: string[]): Promise<EntityRecord[]>;
   findEntities(query: EntityQuery): Promise<EntityRecord[]>;
   countEntities(query: EntityQuery): Promise<number>;
-  /** Relations touching an entity, each with its evidence and cited text. */
-  relationsOf(entityId: string, opts?: { types?: RelationType[]; direction?: 'out' | 'in' | 'both' }): Promise<RelationView[]>;
+  /** Relations touching an entity, each with its evidence and cited text (none when withEvidence is false). */
+  relationsOf(entityId: string, opts?: RelationQuery): Promise<RelationView[]>;
   /** Every entity mention in a document (for highlighting), in text order. */
   documentMentions(docId: string): Promise<DocumentMention[]>;
-  /** Evidence recorded for the entity itself (its mentions). */
+  /** Relations touching any of the entities (each once), ordered by type and id, with evidence. */
+  relationsOfMany(entityIds: string[], opts?: RelationQuery): Promise<RelationView[]>;
+  /** Evidence recorded for an entity (its mentions) or for a relation, by owner id. */
   evidenceOf(entityId: string, limit?: number): Promise<EvidenceWithText[]>;
   neighbourhood(entityId: string, opts: { depth: 1 | 2; limit: number }): Promise<Neighbourhood>;
   /** Passages whose jieba tokens contain all the given tokens (exact token match). */

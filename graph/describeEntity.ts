@@ -1,5 +1,6 @@
 import type { GraphStore, RelationView } from './GraphStore.js';
 import type { EntityRecord, EvidenceWithText, RelationType } from './model.js';
+import { relationEnds } from './relationEnds.js';
 
 export interface LinkedEntity {
   relation: RelationType;
@@ -22,12 +23,13 @@ export async function describeEntity(store: GraphStore, id: string, opts: { ment
   const entity = await store.getEntity(id);
   if (!entity) return null;
   const relations = await store.relationsOf(id);
-  const links: LinkedEntity[] = [];
-  for (const relation of relations) {
-    const direction = relation.from === id ? 'out' : 'in';
-    const other = await store.getEntity(direction === 'out' ? relation.to : relation.from);
-    if (other) links.push({ relation: relation.type, direction, entity: other, props: relation.props, evidence: relation.evidence });
-  }
+  const links: LinkedEntity[] = (await relationEnds(store, relations, (r) => (r.from === id ? r.to : r.from))).map(({ relation, entity: other }) => ({
+    relation: relation.type,
+    direction: relation.from === id ? 'out' : 'in',
+    entity: other,
+    props: relation.props,
+    evidence: relation.evidence,
+  }));
   return { entity, regionChain: await regionChain(store, id), links, mentions: await store.evidenceOf(id, opts.mentionLimit ?? 5) };
 }
 

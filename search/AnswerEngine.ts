@@ -46,6 +46,7 @@ export class AnswerEngine {
 
   static async open(store: GraphStore, config: Config, log: (line: string) => void = () => {}): Promise<AnswerEngine> {
     const indexes = await openIndexes(store, config, log);
+    tokenize(''); // loads the jieba dictionaries now, not during the first question
     const [lexicon, definitions, files] = await AnswerEngine.loadLookups(store);
     return new AnswerEngine(store, config, indexes, lexicon, definitions, files);
   }

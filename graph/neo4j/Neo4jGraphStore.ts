@@ -1,9 +1,9 @@
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import type {
-  DeleteOutcome, DocumentMention, DocumentSummary, EntityQuery, GraphStore, Neighbourhood, RelationView, StoreStats, UpsertOutcome,
+  DeleteOutcome, DocumentMention, DocumentSummary, EntityQuery, GraphStore, Neighbourhood, RelationQuery, RelationView, StoreStats, UpsertOutcome,
 } from '../GraphStore.js';
 import type {
-  ArticleRecord, DocumentGraph, DocumentRecord, EntityRecord, Evidence, EvidenceWithText, PassageRecord, RelationRecord, RelationType,
+  ArticleRecord, DocumentGraph, DocumentRecord, EntityRecord, Evidence, EvidenceWithText, PassageRecord, RelationRecord,
 } from '../model.js';
 import { expandNeighbourhood } from '../neighbourhood.js';
 import { openDriver, toStoreError, type Neo4jOptions, type Neo4jSettings } from './connection.js';
@@ -132,6 +132,13 @@ export class Neo4jGraphStore implements GraphStore {
     return this.read((tx) => this.entityIn(tx, id));
   }
 
+  async getEntities(ids: string[]): Promise<EntityRecord[]> {
+    if (ids.length === 0) return [];
+    const found = await this.read((tx) => rows<{ e: Props }>(tx, q.GET_ENTITIES, { ids }));
+    const byId = new Map(found.map((r) => toEntity(r.e)).map((e) => [e.id, e]));
+    return ids.map((id) => byId.get(id)).filter((e): e is EntityRecord => e !== undefined);
+  }
+
   async findEntities(query: EntityQuery): Promise<EntityRecord[]> {
     const { where, params } = q.entityFilter(query);
     const limit = query.limit ?? 1000;
@@ -164,17 +171,24 @@ export class Neo4jGraphStore implements GraphStore {
     this.textCache.set(id, text);
   }
 
-  async relationsOf(entityId: string, opts: { types?: RelationType[]; direction?: 'out' | 'in' | 'both' } = {}): Promise<RelationView[]> {
+  async relationsOf(entityId: string, opts: RelationQuery = {}): Promise<RelationView[]> {
     const direction = opts.direction ?? 'both';
     const found = await this.read((tx) =>
       rows<RelationRow & { evidence: Props[] }>(tx, q.relationsOfQuery(direction), { id: entityId }));
     const kept = found
-      .map((row) => ({ relation: toRelation(row.r, row.type, row.from, row.to), evidence: row.evidence.map(toEvidence) }))
+      .map((row) => ({ relation: toRelation(row.r, row.type, row.from, row.to), evidence: opts.withEvidence === false ? [] : row.evidence.map(toEvidence) }))
       .filter(({ relation }) => !opts.types || opts.types.includes(relation.type));
     // One text lookup for all documents cited, then slice per relation.
     const cited = await this.withText(kept.flatMap((k) => k.evidence));
     let next = 0;
     return kept.map(({ relation, evidence }) => ({ ...relation, evidence: cited.slice(next, (next += evidence.length)) }));
+  }
+
+  async relationsOfMany(entityIds: string[], opts: RelationQuery = {}): Promise<RelationView[]> {
+    const found = new Map<string, RelationView>();
+    for (const id of new Set(entityIds)) for (const relation of await this.relationsOf(id, opts)) found.set(relation.id, relation);
+    // Same order as SQLite: type, then id (code-unit order, as SQLite compares text).
+    return [...found.values()].sort((a, b) => (a.type < b.type ? -1 : a.type > b.type ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
   async documentMentions(docId: string): Promise<DocumentMention[]> {

@@ -20,6 +20,7 @@ export const GET_ARTICLES = 'MATCH (a:Article {docId: $docId}) RETURN properties
 export const GET_PASSAGES = 'MATCH (p:Passage) WHERE p.id IN $ids RETURN properties(p) AS p';
 export const ALL_PASSAGES = 'MATCH (p:Passage) RETURN properties(p) AS p ORDER BY p.docId, p.index';
 export const GET_ENTITY = 'MATCH (e:Entity {id: $id}) RETURN properties(e) AS e';
+export const GET_ENTITIES = 'UNWIND $ids AS id MATCH (e:Entity {id: id}) RETURN properties(e) AS e';
 
 /** Filters as in SQLite: `name` matches name, key or alias exactly; `nameContains` any of them as a substring. */
 export function entityFilter(query: EntityQuery): { where: string; params: Record<string, unknown> } {

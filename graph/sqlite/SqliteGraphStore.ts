@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../errors.js';
 import type {
-  DeleteOutcome, DocumentMention, DocumentSummary, EntityQuery, GraphStore, Neighbourhood, RelationView, StoreStats, UpsertOutcome,
+  DeleteOutcome, DocumentMention, DocumentSummary, RelationQuery, EntityQuery, GraphStore, Neighbourhood, RelationView, StoreStats, UpsertOutcome,
 } from '../GraphStore.js';
 import type {
   ArticleRecord, DocumentGraph, DocumentRecord, EntityRecord, Evidence, EvidenceWithText, PassageRecord, RelationType,
@@ -112,6 +112,16 @@ export class SqliteGraphStore implements GraphStore {
     return row ? toEntity(row) : null;
   }
 
+  async getEntities(ids: string[]): Promise<EntityRecord[]> {
+    const byId = new Map<string, EntityRecord>();
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      const rows = this.db.prepare(`SELECT * FROM entities WHERE id IN (${chunk.map(() => '?').join(',')})`).all(...chunk) as EntityRow[];
+      for (const row of rows) byId.set(row.id, toEntity(row));
+    }
+    return ids.map((id) => byId.get(id)).filter((e): e is EntityRecord => e !== undefined);
+  }
+
   private entityWhere(query: EntityQuery): { sql: string; params: unknown[] } {
     const clauses: string[] = [];
     const params: unknown[] = [];
@@ -157,17 +167,37 @@ export class SqliteGraphStore implements GraphStore {
     return text;
   }
 
-  async relationsOf(entityId: string, opts: { types?: RelationType[]; direction?: 'out' | 'in' | 'both' } = {}): Promise<RelationView[]> {
+  async relationsOf(entityId: string, opts: RelationQuery = {}): Promise<RelationView[]> {
+    return this.relationsOfMany([entityId], opts);
+  }
+
+  async relationsOfMany(entityIds: string[], opts: RelationQuery = {}): Promise<RelationView[]> {
     const direction = opts.direction ?? 'both';
-    const where = direction === 'out' ? 'src = ?' : direction === 'in' ? 'dst = ?' : '(src = ? OR dst = ?)';
-    const params = direction === 'both' ? [entityId, entityId] : [entityId];
-    const rows = this.db.prepare(`SELECT * FROM relations WHERE ${where} ORDER BY type, id`).all(...params) as RelationRow[];
-    const evidence = this.db.prepare(
-      'SELECT * FROM evidence WHERE owner_id = ? ORDER BY doc_id, start, "end"',
-    );
-    return rows
-      .filter((r) => !opts.types || opts.types.includes(r.type as RelationType))
-      .map((r) => ({ ...toRelation(r), evidence: this.withText(evidence.all(r.id) as EvidenceRow[]) }));
+    const found = new Map<string, RelationRow>();
+    const evidence = new Map<string, EvidenceRow[]>();
+    for (let i = 0; i < entityIds.length; i += 400) {
+      const chunk = entityIds.slice(i, i + 400);
+      const list = chunk.map(() => '?').join(',');
+      const where = direction === 'out' ? `src IN (${list})` : direction === 'in' ? `dst IN (${list})` : `(src IN (${list}) OR dst IN (${list}))`;
+      const params = direction === 'both' ? [...chunk, ...chunk] : chunk;
+      for (const row of this.db.prepare(`SELECT * FROM relations WHERE ${where}`).all(...params) as RelationRow[]) {
+        if (!opts.types || opts.types.includes(row.type as RelationType)) found.set(row.id, row);
+      }
+      if (opts.withEvidence === false) continue;
+      // All their evidence in one query rather than one per relation.
+      const rows = this.db.prepare(
+        `SELECT v.* FROM evidence v JOIN relations r ON r.id = v.owner_id WHERE ${where.replace(/src|dst/g, (c) => `r.${c}`)}`,
+      ).all(...params) as EvidenceRow[];
+      for (const row of rows) {
+        const list = evidence.get(row.owner_id) ?? [];
+        if (!list.some((e) => e.doc_id === row.doc_id && e.start === row.start && e.end === row.end)) list.push(row);
+        evidence.set(row.owner_id, list);
+      }
+    }
+    const byEvidenceOrder = (a: EvidenceRow, b: EvidenceRow) => (a.doc_id < b.doc_id ? -1 : a.doc_id > b.doc_id ? 1 : a.start - b.start || a.end - b.end);
+    return [...found.values()]
+      .sort((a, b) => (a.type < b.type ? -1 : a.type > b.type ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .map((r) => ({ ...toRelation(r), evidence: this.withText((evidence.get(r.id) ?? []).sort(byEvidenceOrder)) }));
   }
 
   async documentMentions(docId: string): Promise<DocumentMention[]> {

@@ -1,4 +1,5 @@
-import type { EntityRecord, RelationType } from '../../graph/model.js';
+import type { EntityRecord, RelationRecord, RelationType } from '../../graph/model.js';
+import { relationEnds } from '../../graph/relationEnds.js';
 import type { QueryUnderstanding } from '../query/understandQuery.js';
 import { expandTerms } from '../query/expandQuery.js';
 import type { Answer, Citation } from '../schema.js';
@@ -15,28 +16,39 @@ const COLUMNS: { title: string; relation: RelationType; direction: 'out' | 'in' 
   { title: '负责人', relation: 'LEADS', direction: 'in' },
 ];
 const MAX_VALUES = 12;
+const ENTITY_BATCH = 100;
 
-function relevant(other: EntityRecord, topic: string[], evidence: string[]): boolean {
+function relevant(other: EntityRecord, topic: string[]): boolean {
   if (topic.length === 0) return true;
   const { terms } = expandTerms(topic);
-  const texts = [other.name, String(other.props.indicator ?? ''), String(other.props.definition ?? ''), ...evidence];
+  const texts = [other.name, String(other.props.indicator ?? ''), String(other.props.definition ?? '')];
   return texts.some((text) => terms.some((t) => t.length >= 2 && text.includes(t)));
 }
 
+/**
+ * A region row covers every place inside it, which can be thousands of facts: relations are read
+ * without evidence, judged on the linked entity's own fields, and only the kept ones are cited.
+ */
 async function cellFor(ctx: GraphContext, members: EntityRecord[], column: (typeof COLUMNS)[number], topic: string[]): Promise<Cell> {
   const values: string[] = [];
   const citations: Citation[] = [];
-  for (const member of members) {
-    for (const rel of await ctx.store.relationsOf(member.id, { types: [column.relation], direction: column.direction })) {
-      const other = await ctx.store.getEntity(column.direction === 'out' ? rel.to : rel.from);
-      if (!other || values.length >= MAX_VALUES) continue;
-      if (!relevant(other, topic, rel.evidence.map((e) => e.text))) continue;
-      const where = members.length > 1 ? `（${member.name}）` : '';
+  const names = new Map(members.map((m) => [m.id, m.name]));
+  const relations = await ctx.store.relationsOfMany([...names.keys()], { types: [column.relation], direction: column.direction, withEvidence: false });
+  const ownEnd = (r: RelationRecord) => (column.direction === 'out' ? r.from : r.to);
+  const otherEnd = (r: RelationRecord) => (column.direction === 'out' ? r.to : r.from);
+  // Linked entities are loaded a batch at a time: a full cell stops the reading.
+  for (let next = 0; next < relations.length && values.length < MAX_VALUES; next += ENTITY_BATCH) {
+    for (const { relation: rel, entity: other } of await relationEnds(ctx.store, relations.slice(next, next + ENTITY_BATCH), otherEnd)) {
+      if (values.length >= MAX_VALUES) break;
+      if (!relevant(other, topic)) continue;
+      const where = members.length > 1 ? `（${names.get(ownEnd(rel))}）` : '';
       const role = rel.props.role ? ` ${rel.props.role}` : '';
       const value = `${other.name}${role}${where}`;
       if (values.includes(value)) continue;
+      const [evidence] = await ctx.store.evidenceOf(rel.id, 1);
+      if (!evidence) continue;
       values.push(value);
-      citations.push(...rel.evidence.slice(0, 1).map((e) => toCitation(e, ctx.fileOf)));
+      citations.push(toCitation(evidence, ctx.fileOf));
     }
   }
   return { values, citations: uniqueCitations(citations) };

@@ -1,4 +1,5 @@
 import type { GraphStore, RelationView } from '../../graph/GraphStore.js';
+import { relationEnds } from '../../graph/relationEnds.js';
 import type { EntityRecord } from '../../graph/model.js';
 import { expandTerms } from '../query/expandQuery.js';
 import type { LinkedEntity } from '../query/EntityLexicon.js';
@@ -44,9 +45,8 @@ export async function adopters(ctx: GraphContext, u: QueryUnderstanding): Promis
   const scope = u.entities.find((e) => e.entity.type === 'region');
   const within = scope ? await regionSubtree(ctx.store, scope.entity.id) : null;
   for (const mechanism of u.entities.filter((e) => e.entity.type === 'mechanism')) {
-    for (const rel of await ctx.store.relationsOf(mechanism.entity.id, { types: ['ADOPTS'], direction: 'in' })) {
-      const org = await ctx.store.getEntity(rel.from);
-      if (!org) continue;
+    const adoptions = await ctx.store.relationsOf(mechanism.entity.id, { types: ['ADOPTS'], direction: 'in' });
+    for (const { relation: rel, entity: org } of await relationEnds(ctx.store, adoptions, (r) => r.from)) {
       if (u.place && !matchesPlace(org, u.place)) continue;
       if (within && !within.has(org.id)) continue;
       collect(found, item(org, cite(ctx, rel), `采用 ${mechanism.entity.name}`));
@@ -106,10 +106,10 @@ export async function orgPractices(ctx: GraphContext, u: QueryUnderstanding): Pr
   const topic = scoringTerms([...u.topic.filter((t) => !GENERIC_PRACTICE_WORDS.test(t)), ...themes.map((e) => e.entity.name)]);
   const candidates: { value: AnswerItem; score: number }[] = [];
   for (const actor of u.entities.filter(isActor)) {
-    for (const rel of await ctx.store.relationsOf(actor.entity.id, { types: ['ADOPTS'], direction: 'out' })) {
-      if (themes.some((t) => t.entity.id === rel.to)) continue;
-      const mechanism = await ctx.store.getEntity(rel.to);
-      if (!mechanism) continue;
+    const adopted = (await ctx.store.relationsOf(actor.entity.id, { types: ['ADOPTS'], direction: 'out' })).filter(
+      (rel) => !themes.some((t) => t.entity.id === rel.to),
+    );
+    for (const { relation: rel, entity: mechanism } of await relationEnds(ctx.store, adopted, (r) => r.to)) {
       const own = [mechanism.name, ...mechanism.aliases, String(mechanism.props.definition ?? '')];
       const score = 3 * topicScore(own, topic) + topicScore(rel.evidence.map((e) => e.text), topic);
       candidates.push({ value: item(mechanism, cite(ctx, rel), `${actor.entity.name}采用`), score });
@@ -129,20 +129,23 @@ export async function metrics(ctx: GraphContext, u: QueryUnderstanding): Promise
   if (topic.length === 0) return [];
   const asksRate = u.asksRate;
   const asksChange = topic.some((t) => /同比|环比|增长|下降|增幅|降幅/.test(t));
-  const candidates: { value: AnswerItem; score: number }[] = [];
+  // Metrics are many (a district reports hundreds): rank them on their own fields, then load evidence for the winners only.
+  const candidates: { value: { relationId: string; actor: string; metric: EntityRecord }; score: number }[] = [];
   for (const actor of u.entities.filter(isActor)) {
-    for (const rel of await ctx.store.relationsOf(actor.entity.id, { types: ['HAS_METRIC'], direction: 'out' })) {
-      const metric = await ctx.store.getEntity(rel.to);
-      if (!metric) continue;
+    const reported = await ctx.store.relationsOf(actor.entity.id, { types: ['HAS_METRIC'], direction: 'out', withEvidence: false });
+    for (const { relation: rel, entity: metric } of await relationEnds(ctx.store, reported, (r) => r.to)) {
       const indicator = String(metric.props.indicator ?? metric.name);
       if (u.unit && metric.props.unit !== u.unit) continue;
       if (asksRate && !RATE.test(indicator) && metric.props.unit !== '%') continue;
       if (!asksChange && metric.props.change) continue;
-      candidates.push({ value: item(metric, cite(ctx, rel), `${actor.entity.name} ${metric.name}`), score: topicScore([indicator], topic) });
+      candidates.push({ value: { relationId: rel.id, actor: actor.entity.name, metric }, score: topicScore([indicator], topic) });
     }
   }
   const found = new Map<string, AnswerItem>();
-  for (const answer of bestByTopic(candidates, topic, 0.4)) collect(found, answer);
+  for (const { relationId, actor, metric } of bestByTopic(candidates, topic, 0.4)) {
+    const citations = (await ctx.store.evidenceOf(relationId)).map((e) => toCitation(e, ctx.fileOf));
+    if (citations.length) collect(found, item(metric, citations, `${actor} ${metric.name}`));
+  }
   return [...found.values()];
 }
 
@@ -150,11 +153,13 @@ export async function metrics(ctx: GraphContext, u: QueryUnderstanding): Promise
 export async function people(ctx: GraphContext, u: QueryUnderstanding): Promise<AnswerItem[]> {
   const found = new Map<string, AnswerItem>();
   for (const actor of u.entities.filter(isActor)) {
-    for (const rel of await ctx.store.relationsOf(actor.entity.id, { types: ['LEADS'], direction: 'in' })) {
+    const leaders = (await ctx.store.relationsOf(actor.entity.id, { types: ['LEADS'], direction: 'in' })).filter((rel) => {
       const role = String(rel.props.role ?? '');
-      if (u.role && !role.endsWith(u.role) && !role.includes(u.role)) continue;
-      const person = await ctx.store.getEntity(rel.from);
-      if (person) collect(found, item(person, cite(ctx, rel), `${actor.entity.name}${role}`));
+      return !u.role || role.endsWith(u.role) || role.includes(u.role);
+    });
+    for (const { relation: rel, entity: person } of await relationEnds(ctx.store, leaders, (r) => r.from)) {
+      const role = String(rel.props.role ?? '');
+      collect(found, item(person, cite(ctx, rel), `${actor.entity.name}${role}`));
     }
   }
   return [...found.values()];

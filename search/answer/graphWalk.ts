@@ -1,5 +1,6 @@
 import type { GraphStore } from '../../graph/GraphStore.js';
 import type { EntityRecord } from '../../graph/model.js';
+import { relationEnds } from '../../graph/relationEnds.js';
 
 /** The region and every entity LOCATED_IN it, directly or further down. */
 export async function regionSubtree(store: GraphStore, regionId: string, maxNodes = 5000): Promise<Map<string, EntityRecord>> {
@@ -10,14 +11,11 @@ export async function regionSubtree(store: GraphStore, regionId: string, maxNode
   let frontier = [root.id];
   while (frontier.length && found.size < maxNodes) {
     const next: string[] = [];
-    for (const id of frontier) {
-      for (const rel of await store.relationsOf(id, { types: ['LOCATED_IN'], direction: 'in' })) {
-        if (found.has(rel.from)) continue;
-        const child = await store.getEntity(rel.from);
-        if (!child) continue;
-        found.set(child.id, child);
-        next.push(child.id);
-      }
+    const inside = (await store.relationsOfMany(frontier, { types: ['LOCATED_IN'], direction: 'in' })).filter((rel) => !found.has(rel.from));
+    for (const { entity: child } of await relationEnds(store, inside, (r) => r.from)) {
+      if (found.has(child.id)) continue;
+      found.set(child.id, child);
+      next.push(child.id);
     }
     frontier = next;
   }
