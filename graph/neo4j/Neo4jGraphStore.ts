@@ -185,10 +185,16 @@ export class Neo4jGraphStore implements GraphStore {
   }
 
   async relationsOfMany(entityIds: string[], opts: RelationQuery = {}): Promise<RelationView[]> {
-    const found = new Map<string, RelationView>();
-    for (const id of new Set(entityIds)) for (const relation of await this.relationsOf(id, opts)) found.set(relation.id, relation);
-    // Same order as SQLite: type, then id (code-unit order, as SQLite compares text).
-    return [...found.values()].sort((a, b) => (a.type < b.type ? -1 : a.type > b.type ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    if (entityIds.length === 0) return [];
+    const withEvidence = opts.withEvidence !== false;
+    const found = await this.read((tx) =>
+      rows<RelationRow & { evidence: Props[] }>(tx, q.relationsOfManyQuery(opts.direction ?? 'both', withEvidence), { ids: [...new Set(entityIds)] }));
+    const kept = found
+      .map((row) => ({ relation: toRelation(row.r, row.type, row.from, row.to), evidence: row.evidence.map(toEvidence) }))
+      .filter(({ relation }) => !opts.types || opts.types.includes(relation.type));
+    const cited = await this.withText(kept.flatMap((k) => k.evidence));
+    let next = 0;
+    return kept.map(({ relation, evidence }) => ({ ...relation, evidence: cited.slice(next, (next += evidence.length)) }));
   }
 
   async documentMentions(docId: string): Promise<DocumentMention[]> {

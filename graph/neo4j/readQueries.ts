@@ -56,6 +56,21 @@ WITH r, collect(ev {.docId, .passageId, .start, .end}) AS evidence
 RETURN properties(r) AS r, type(r) AS type, startNode(r).id AS from, endNode(r).id AS to, evidence
 ORDER BY type, r.id`;
 
+/** Relations touching any of $ids, each once, ordered as SQLite orders them; evidence only when asked for. */
+export const relationsOfManyQuery = (direction: keyof typeof RELATION_PATTERNS, withEvidence: boolean) => `
+UNWIND $ids AS id
+MATCH ${RELATION_PATTERNS[direction].replace('$id', 'id')}
+WITH DISTINCT r
+${
+  withEvidence
+    ? `OPTIONAL MATCH (ev:Evidence {relationId: r.id})
+WITH r, ev ORDER BY ev.docId, ev.start, ev.end
+WITH r, collect(ev {.docId, .passageId, .start, .end}) AS evidence`
+    : 'WITH r, [] AS evidence'
+}
+RETURN properties(r) AS r, type(r) AS type, startNode(r).id AS from, endNode(r).id AS to, evidence
+ORDER BY type, r.id`;
+
 /** Relations of one entity, as the shared breadth-first expansion wants them. */
 export const EDGES_OF = `
 MATCH (:Entity {id: $id})-[r]-(:Entity)

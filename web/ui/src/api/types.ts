@@ -72,21 +72,9 @@ export interface EntityLink {
   evidence: Citation[];
 }
 
-export interface AdopterGroup {
-  /** The adopters' nearest enclosing region; null when the graph does not place them. */
-  region: { id: string; name: string; level?: string } | null;
-  /** Widest first, ending with `region`. */
-  chain: { id: string; name: string }[];
-  organizations: { id: string; name: string; type: string; level?: string; citations: Citation[] }[];
-}
-
-export interface SimilarMechanism {
-  id: string;
-  name: string;
-  aliases: string[];
-  props: Props;
-  citations: Citation[];
-}
+// The API's own response types: type-only, so nothing of the server reaches the bundle.
+import type { AdopterGroup, SimilarMechanism } from '../../../server/entities/entityDetail.js';
+export type { AdopterGroup, SimilarMechanism };
 
 export interface EntityDetail {
   entity: Entity;
