@@ -86,6 +86,8 @@ export interface GraphStore {
   listDocuments(): Promise<DocumentSummary[]>;
   getArticles(docId: string): Promise<ArticleRecord[]>;
   getPassages(ids: string[]): Promise<PassageRecord[]>;
+  /** One document's passages in order. */
+  passagesOf(docId: string): Promise<PassageRecord[]>;
   /** Every passage, in document order; search builds its indexes from this. */
   allPassages(): Promise<PassageRecord[]>;
   getEntity(id: string): Promise<EntityRecord | null>;

@@ -119,6 +119,10 @@ export class Neo4jGraphStore implements GraphStore {
     return ids.map((id) => byId.get(id)).filter((p): p is PassageRecord => !!p);
   }
 
+  async passagesOf(docId: string): Promise<PassageRecord[]> {
+    return (await this.read((tx) => rows<{ p: Props }>(tx, q.PASSAGES_OF, { docId }))).map((r) => toPassage(r.p));
+  }
+
   async allPassages(): Promise<PassageRecord[]> {
     return (await this.read((tx) => rows<{ p: Props }>(tx, q.ALL_PASSAGES))).map((r) => toPassage(r.p));
   }

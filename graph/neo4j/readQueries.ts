@@ -18,6 +18,7 @@ ORDER BY path, id`;
 
 export const GET_ARTICLES = 'MATCH (a:Article {docId: $docId}) RETURN properties(a) AS a ORDER BY a.index';
 export const GET_PASSAGES = 'MATCH (p:Passage) WHERE p.id IN $ids RETURN properties(p) AS p';
+export const PASSAGES_OF = 'MATCH (p:Passage {docId: $docId}) RETURN properties(p) AS p ORDER BY p.index';
 export const ALL_PASSAGES = 'MATCH (p:Passage) RETURN properties(p) AS p ORDER BY p.docId, p.index';
 export const GET_ENTITY = 'MATCH (e:Entity {id: $id}) RETURN properties(e) AS e';
 export const GET_ENTITIES = 'UNWIND $ids AS id MATCH (e:Entity {id: id}) RETURN properties(e) AS e';

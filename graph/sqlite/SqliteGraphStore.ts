@@ -103,6 +103,10 @@ export class SqliteGraphStore implements GraphStore {
     return ids.map((id) => stmt.get(id) as PassageRow | undefined).filter((r): r is PassageRow => !!r).map(toPassage);
   }
 
+  async passagesOf(docId: string): Promise<PassageRecord[]> {
+    return (this.db.prepare('SELECT * FROM passages WHERE doc_id = ? ORDER BY idx').all(docId) as PassageRow[]).map(toPassage);
+  }
+
   async allPassages(): Promise<PassageRecord[]> {
     return (this.db.prepare('SELECT * FROM passages ORDER BY doc_id, idx').all() as PassageRow[]).map(toPassage);
   }

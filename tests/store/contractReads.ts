@@ -30,6 +30,8 @@ export function readCases(ctx: ContractContext): void {
     expect(await store.getPassages([p3.id, 'psg-missing', p0.id])).toEqual([p3, p0]);
     const all = [...A.passages, ...B.passages].sort((x, y) => cmp(x.docId, y.docId) || x.index - y.index);
     expect(await store.allPassages()).toEqual(all);
+    expect(await store.passagesOf(B.document.id)).toEqual([...B.passages].sort((x, y) => x.index - y.index));
+    expect(await store.passagesOf('doc-missing')).toEqual([]);
   });
 
   it('cites relation and entity evidence as the slice of the document text', async () => {

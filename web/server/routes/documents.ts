@@ -21,10 +21,9 @@ export function documentRoutes({ store, engine, config, queue }: ApiContext): Ro
     const { id } = parseInput(idParams, req.params, 'path');
     const document = await store.getDocument(id);
     if (!document) throw notFound(id);
-    // The store has no per-document passage read; allPassages is in document order.
     const [articles, passages, mentions] = await Promise.all([
       store.getArticles(id),
-      store.allPassages().then((all) => all.filter((p) => p.docId === id)),
+      store.passagesOf(id),
       store.documentMentions(id),
     ]);
     const { text, title, format, encoding, ingestedAt } = document;
