@@ -176,23 +176,17 @@ export class Neo4jGraphStore implements GraphStore {
   }
 
   async relationsOf(entityId: string, opts: RelationQuery = {}): Promise<RelationView[]> {
-    const direction = opts.direction ?? 'both';
-    const found = await this.read((tx) =>
-      rows<RelationRow & { evidence: Props[] }>(tx, q.relationsOfQuery(direction), { id: entityId }));
-    const kept = found
-      .map((row) => ({ relation: toRelation(row.r, row.type, row.from, row.to), evidence: opts.withEvidence === false ? [] : row.evidence.map(toEvidence) }))
-      .filter(({ relation }) => !opts.types || opts.types.includes(relation.type));
-    // One text lookup for all documents cited, then slice per relation.
-    const cited = await this.withText(kept.flatMap((k) => k.evidence));
-    let next = 0;
-    return kept.map(({ relation, evidence }) => ({ ...relation, evidence: cited.slice(next, (next += evidence.length)) }));
+    return this.relationsOfMany([entityId], opts);
   }
 
   async relationsOfMany(entityIds: string[], opts: RelationQuery = {}): Promise<RelationView[]> {
     if (entityIds.length === 0) return [];
     const withEvidence = opts.withEvidence !== false;
     const found = await this.read((tx) =>
-      rows<RelationRow & { evidence: Props[] }>(tx, q.relationsOfManyQuery(opts.direction ?? 'both', withEvidence), { ids: [...new Set(entityIds)] }));
+      rows<RelationRow & { evidence: Props[] }>(tx, q.relationsOfManyQuery(opts.direction ?? 'both', withEvidence, Boolean(opts.types)), {
+        ids: [...new Set(entityIds)],
+        types: opts.types ?? [],
+      }));
     const kept = found
       .map((row) => ({ relation: toRelation(row.r, row.type, row.from, row.to), evidence: row.evidence.map(toEvidence) }))
       .filter(({ relation }) => !opts.types || opts.types.includes(relation.type));

@@ -47,20 +47,11 @@ const RELATION_PATTERNS = {
   both: '(:Entity {id: $id})-[r]-(:Entity)',
 } as const;
 
-/** Relations touching an entity with their evidence (sorted by doc, start, end); relations by type, id. */
-export const relationsOfQuery = (direction: keyof typeof RELATION_PATTERNS) => `
-MATCH ${RELATION_PATTERNS[direction]}
-WITH DISTINCT r
-OPTIONAL MATCH (ev:Evidence {relationId: r.id})
-WITH r, ev ORDER BY ev.docId, ev.start, ev.end
-WITH r, collect(ev {.docId, .passageId, .start, .end}) AS evidence
-RETURN properties(r) AS r, type(r) AS type, startNode(r).id AS from, endNode(r).id AS to, evidence
-ORDER BY type, r.id`;
-
 /** Relations touching any of $ids, each once, ordered as SQLite orders them; evidence only when asked for. */
-export const relationsOfManyQuery = (direction: keyof typeof RELATION_PATTERNS, withEvidence: boolean) => `
+export const relationsOfManyQuery = (direction: keyof typeof RELATION_PATTERNS, withEvidence: boolean, typed: boolean) => `
 UNWIND $ids AS id
 MATCH ${RELATION_PATTERNS[direction].replace('$id', 'id')}
+${typed ? 'WHERE type(r) IN $types' : ''}
 WITH DISTINCT r
 ${
   withEvidence
