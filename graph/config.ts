@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { AppError } from './errors.js';
 
@@ -15,11 +16,15 @@ const configSchema = z.object({
   EMBEDDER: z.enum(['auto', 'transformers', 'corpus']).default('auto'),
   EMBEDDING_MODEL: z.string().default('Xenova/bge-small-zh-v1.5'),
   EMBEDDING_MODEL_PATH: z.string().optional(),
+  MODELS_DIR: z.string().min(1).optional(),
   HF_ENDPOINT: z.string().url().optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   SEARCH_RATE_PER_MIN: positiveInt(600),
   UPLOAD_RATE_PER_MIN: positiveInt(30),
 });
+
+/** The project root (graph/..): models/ lives there whatever the working directory. */
+const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export type ConfigInput = z.input<typeof configSchema>;
 
@@ -30,7 +35,10 @@ export interface Config {
   readonly neo4j: { readonly uri?: string; readonly user: string; readonly password: string; readonly database: string };
   readonly embedder: 'auto' | 'transformers' | 'corpus';
   readonly embeddingModel: string;
-  readonly embeddingModelPath?: string;
+  /** Where `npm run models` puts models (transformers.js layout); default <project root>/models. */
+  readonly modelsDir: string;
+  /** The folder searched for local models: EMBEDDING_MODEL_PATH, else modelsDir. */
+  readonly embeddingModelPath: string;
   readonly hfEndpoint?: string;
   readonly port: number;
   /** Requests per minute and client allowed on search/compare and on upload. */
@@ -55,6 +63,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       problems: ['NEO4J_URI: required when GRAPH_BACKEND=neo4j'],
     });
   }
+  const modelsDir = c.MODELS_DIR ? path.resolve(c.MODELS_DIR) : path.join(PROJECT_ROOT, 'models');
   return Object.freeze({
     dataDir: path.resolve(c.DATA_DIR),
     maxFileBytes: Math.round(c.MAX_FILE_MB * 1024 * 1024),
@@ -62,7 +71,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     neo4j: Object.freeze({ uri: c.NEO4J_URI, user: c.NEO4J_USER, password: c.NEO4J_PASSWORD, database: c.NEO4J_DATABASE }),
     embedder: c.EMBEDDER,
     embeddingModel: c.EMBEDDING_MODEL,
-    embeddingModelPath: c.EMBEDDING_MODEL_PATH,
+    modelsDir,
+    embeddingModelPath: c.EMBEDDING_MODEL_PATH ? path.resolve(c.EMBEDDING_MODEL_PATH) : modelsDir,
     hfEndpoint: c.HF_ENDPOINT,
     port: c.PORT,
     rateLimits: Object.freeze({ search: c.SEARCH_RATE_PER_MIN, upload: c.UPLOAD_RATE_PER_MIN }),

@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../graph/config.js';
 import { buildTinyModel, type TinyModel } from '../../tests/fixtures/tiny-model/buildTinyModel.js';
 import { chooseEmbedder, modelFolder, type ChooseEmbedderOptions } from './chooseEmbedder.js';
 import type { Embedder } from './Embedder.js';
@@ -23,18 +24,21 @@ describe('chooseEmbedder', () => {
     await rm(empty, { recursive: true, force: true });
   });
 
-  const options = (embedder: 'auto' | 'transformers' | 'corpus', modelPath: string | undefined, model = tiny.modelName): ChooseEmbedderOptions => ({
+  const options = (embedder: 'auto' | 'transformers' | 'corpus', modelPath: string, model = tiny.modelName): ChooseEmbedderOptions => ({
     config: { embedder, embeddingModel: model, embeddingModelPath: modelPath },
-    projectRoot: '/work/main',
     loadCorpusEmbedder: async () => {
       corpusLoads++;
       return fakeCorpus;
     },
   });
 
-  it('looks in ../shared/models beside the project unless a model path is configured', () => {
-    expect(modelFolder(options('auto', undefined))).toBe(path.resolve('/work/shared/models'));
+  it('looks in the configured model path, which defaults to MODELS_DIR inside the project', () => {
     expect(modelFolder(options('auto', '/models/here'))).toBe('/models/here');
+    const defaults = loadConfig({});
+    expect(defaults.modelsDir).toBe(path.resolve(import.meta.dirname, '../../models'));
+    expect(defaults.embeddingModelPath).toBe(defaults.modelsDir);
+    expect(loadConfig({ MODELS_DIR: '/opt/m' }).embeddingModelPath).toBe('/opt/m');
+    expect(loadConfig({ MODELS_DIR: '/opt/m', EMBEDDING_MODEL_PATH: '/elsewhere' })).toMatchObject({ modelsDir: '/opt/m', embeddingModelPath: '/elsewhere' });
   });
 
   it('uses the corpus embedder when told to, without touching any model', async () => {

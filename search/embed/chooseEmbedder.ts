@@ -6,9 +6,8 @@ import { findLocalModel } from './localModel.js';
 import { TransformersEmbedder, type TransformersEmbedderOptions } from './TransformersEmbedder.js';
 
 export interface ChooseEmbedderOptions {
+  /** embeddingModelPath is EMBEDDING_MODEL_PATH, else MODELS_DIR (where `npm run models` puts the model). */
   readonly config: Pick<Config, 'embedder' | 'embeddingModel' | 'embeddingModelPath' | 'hfEndpoint'>;
-  /** The project root; without embeddingModelPath, models are looked for in <projectRoot>/../shared/models. */
-  readonly projectRoot: string;
   /** Loads or trains the corpus embedder; only called when that is the one chosen. */
   readonly loadCorpusEmbedder: () => Promise<Embedder>;
   /** Extra transformers settings (pooling, queryPrefix, cacheDir, batchSize). */
@@ -23,8 +22,8 @@ export interface ChosenEmbedder {
 }
 
 /** The folder searched for local models. */
-export function modelFolder(options: Pick<ChooseEmbedderOptions, 'config' | 'projectRoot'>): string {
-  return path.resolve(options.config.embeddingModelPath ?? path.join(options.projectRoot, '..', 'shared', 'models'));
+export function modelFolder(options: Pick<ChooseEmbedderOptions, 'config'>): string {
+  return path.resolve(options.config.embeddingModelPath);
 }
 
 /**

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Config } from '../../graph/config.js';
 import type { GraphStore } from '../../graph/GraphStore.js';
 import type { PassageRecord } from '../../graph/model.js';
@@ -20,7 +19,6 @@ export interface SearchIndexes {
   embedderReason: string;
 }
 
-const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const EMBED_BATCH = 64;
 
 function paths(config: Config) {
@@ -113,7 +111,6 @@ export async function openIndexes(store: GraphStore, config: Config, log: (line:
   const passageList = await store.allPassages();
   const chosen = await chooseEmbedder({
     config,
-    projectRoot: PROJECT_ROOT,
     loadCorpusEmbedder: () => loadOrTrainCorpusEmbedder(files.corpusModel, passageList, log),
   });
   log(chosen.reason);
