@@ -46,6 +46,19 @@ describe('tokenize (index and query time)', () => {
   it('keeps 1+3+X and 1+3+N apart', () => {
     expect(tokenize('1+3+X')).not.toEqual(tokenize('1+3+N'));
   });
+
+  // Regression (issue 11): jieba cut every digit and Latin letter apart (049 → 0, 4, 9).
+  it.each([
+    ['第049号文件', ['第', '049', '号', '文件']],
+    ['拨打12345热线反映问题', ['拨打', '12345', '热线', '反映', '问题']],
+    ['DROP TABLE', ['DROP', 'TABLE']],
+    ['2023年增长12.5%', ['2023', '年', '增长', '12.5']],
+    ['共服务1,234户居民', ['共', '服务', '1234', '户', '居民']],
+    ['黔东南州编号QDN-2024-07的台账', ['黔东南州', '编号', 'QDN-2024-07', '的', '台账']],
+    ['５Ｇ基站覆盖率', ['5G', '基站', '覆盖率']],
+  ])('keeps numbers, codes and Latin words whole: %s', (text, tokens) => {
+    expect(tokenize(text)).toEqual(tokens);
+  });
 });
 
 describe('normalizeKey', () => {

@@ -74,8 +74,26 @@ function segmentUncached(text: string): Token[] {
 const SKIP = /^[\s\p{P}\p{S}]*$/u;
 
 /**
+ * Numbers, codes and Latin words (049, 12345, 12.5, COVID-19, DROP, 1,234): jieba alone cuts
+ * them into single characters, so an exact number in a report could never be found.
+ */
+const LATIN_RUN = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|[A-Za-z0-9]+(?:[._-][A-Za-z0-9]+)*/g;
+
+/** jieba words for CJK text, with Latin/digit runs kept whole (thousands separators dropped). */
+function cutKeepingLatin(text: string, add: (word: string) => void): void {
+  let cursor = 0;
+  for (const m of text.matchAll(LATIN_RUN)) {
+    if (m.index > cursor) nodejieba.cut(text.slice(cursor, m.index)).forEach(add);
+    add(/^\d{1,3}(?:,\d{3})+/.test(m[0]) ? m[0].replace(/,/g, '') : m[0]);
+    cursor = m.index + m[0].length;
+  }
+  if (cursor < text.length) nodejieba.cut(text.slice(cursor)).forEach(add);
+}
+
+/**
  * Index-time and query-time tokenizer (one function, so the two never drift): words without
- * punctuation or space, ASCII upper-cased so 1+3+x finds 1+3+X.
+ * punctuation or space, ASCII upper-cased so 1+3+x finds 1+3+X; numbers, codes and Latin words
+ * stay whole (`049号` → 049, 号).
  */
 export function tokenize(text: string): string[] {
   ensureLoaded();
@@ -87,10 +105,10 @@ export function tokenize(text: string): string[] {
   // Same cuts as segment(), without part-of-speech tagging, which tokenizing has no use for.
   let cursor = 0;
   for (const span of findProtectedSpans(normalized)) {
-    nodejieba.cut(normalized.slice(cursor, span.start)).forEach(add);
+    cutKeepingLatin(normalized.slice(cursor, span.start), add);
     add(normalized.slice(span.start, span.end).replace(/\s+/g, ''));
     cursor = span.end;
   }
-  nodejieba.cut(normalized.slice(cursor)).forEach(add);
+  cutKeepingLatin(normalized.slice(cursor), add);
   return words;
 }
