@@ -16,6 +16,12 @@ export const ERROR_CODES = {
   INDEX_INVALID: 'Index file is invalid',
   EMBEDDER_UNAVAILABLE: 'Embedding model unavailable',
   BAD_REQUEST: 'Bad request',
+  FILE_UNREADABLE: '无法读取（权限不足或读取出错）',
+  FILE_LINK_LOOP: '符号链接形成循环，已跳过',
+  FILE_DANGLING_LINK: '符号链接指向的目标不存在，已跳过',
+  FILE_TOO_COMPLEX: '文件结构超出读取限制（嵌套过深或解压后过大）',
+  INGEST_TIMEOUT: '入库超时，已中止',
+  INGEST_OUT_OF_MEMORY: '入库超出内存预算，已中止',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -38,8 +38,8 @@ function displayPath(file: string, baseDir: string): string {
 
 /** Ingests files one at a time, each in its own transaction; one bad file never stops the others. */
 export async function ingestPaths(inputs: string[], store: GraphStore, options: IngestOptions, hooks: IngestHooks = {}): Promise<FileOutcome[]> {
-  const { files, missing } = collectFiles(inputs, SUPPORTED_EXTENSIONS);
-  const outcomes: FileOutcome[] = missing.map((error) => ({ file: error.file, status: 'failed', error: error.message, code: error.code }));
+  const { files, errors } = collectFiles(inputs, SUPPORTED_EXTENSIONS);
+  const outcomes: FileOutcome[] = errors.map((error) => ({ file: error.file, status: 'failed', error: error.message, code: error.code }));
   const baseDir = options.baseDir ?? process.cwd();
   for (const [index, file] of files.entries()) {
     hooks.onFileStart?.(file, index, files.length);

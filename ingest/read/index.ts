@@ -33,6 +33,11 @@ export interface ReadOptions {
   maxBytes: number;
 }
 
+function unreadable(filePath: string, code: string | undefined, cause: unknown): FileError {
+  if (code === 'EACCES' || code === 'EPERM') return new FileError('FILE_UNREADABLE', filePath, `没有读取权限（${code}）`, { cause });
+  return new FileError('FILE_CORRUPT', filePath, `cannot read file: ${code ?? String(cause)}`, { cause });
+}
+
 async function statFile(filePath: string): Promise<{ size: number }> {
   try {
     const info = await stat(filePath);
@@ -42,7 +47,7 @@ async function statFile(filePath: string): Promise<{ size: number }> {
     if (error instanceof FileError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') throw new FileError('FILE_NOT_FOUND', filePath, 'file not found', { cause: error });
-    throw new FileError('FILE_CORRUPT', filePath, `cannot read file: ${code ?? String(error)}`, { cause: error });
+    throw unreadable(filePath, code, error);
   }
 }
 
@@ -59,7 +64,7 @@ async function readBytes(filePath: string, size: number, maxBytes: number): Prom
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new FileError('FILE_NOT_FOUND', filePath, 'file not found', { cause: error });
-    throw new FileError('FILE_CORRUPT', filePath, `cannot read file: ${code ?? String(error)}`, { cause: error });
+    throw unreadable(filePath, code, error);
   }
   if (bytes.length > maxBytes) throw tooLarge(filePath, bytes.length, maxBytes); // grew since stat
   if (bytes.length === 0) throw new FileError('FILE_EMPTY', filePath, 'file is empty (0 bytes)');
