@@ -32,7 +32,6 @@ const words = load<{
   scopeTriggers: string[];
   leadVerbs: string[];
   subjectWords: string[];
-  periods: string[];
   comparators: string[];
   weakTriggers: string[];
   trailingAdverbs: string[];
@@ -66,11 +65,30 @@ export const TRIGGER_CHANGE = words.valueTriggers;
 export const SCOPE_TRIGGERS = [...words.scopeTriggers].sort(byLengthDesc);
 export const LEAD_VERBS = [...words.leadVerbs].sort(byLengthDesc);
 export const SUBJECT_WORDS = [...words.subjectWords].sort(byLengthDesc);
-export const PERIOD_PATTERNS = words.periods;
+const periods = load<{ patterns: string[]; sinceVerbs: string[]; standaloneTails: string[] }>('periods.json');
+export const PERIOD_PATTERNS = periods.patterns;
+export const SINCE_VERBS = [...periods.sinceVerbs].sort(byLengthDesc);
+export const STANDALONE_TAILS = [...periods.standaloneTails].sort(byLengthDesc);
 export const WEAK_TRIGGERS = new Set(words.weakTriggers);
 export const TRAILING_ADVERBS = [...words.trailingAdverbs].sort(byLengthDesc);
 export const AFTER_STOP_WORDS = new Set(words.afterStopWords);
 export const COMPARATORS = [...words.comparators].sort(byLengthDesc);
+
+const indicatorWords = load<{
+  measureSuffixes: string[];
+  abstractHeads: string[];
+  bareVerbs: string[];
+  bareAdjectives: string[];
+  pairVerbs: Record<string, 'increase' | 'decrease' | null>;
+  enumerationUnits: string[];
+}>('indicatorWords.json');
+export const MEASURE_SUFFIXES = [...indicatorWords.measureSuffixes].sort(byLengthDesc);
+export const ABSTRACT_HEADS = [...indicatorWords.abstractHeads].sort(byLengthDesc);
+export const BARE_VERBS = new Set(indicatorWords.bareVerbs);
+export const BARE_ADJECTIVES = new Set(indicatorWords.bareAdjectives);
+export const PAIR_VERBS = indicatorWords.pairVerbs;
+export const PAIR_VERB_LIST = Object.keys(indicatorWords.pairVerbs).sort(byLengthDesc);
+export const ENUMERATION_UNITS = new Set(indicatorWords.enumerationUnits);
 
 /** Regex alternation of literal words (already sorted longest first). */
 export function alternation(list: string[]): string {

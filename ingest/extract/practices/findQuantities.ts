@@ -1,6 +1,9 @@
 import type { Span } from '../../../graph/model.js';
-import { APPROXIMATIONS, CHINESE_UNITS, PERIOD_PATTERNS, UNITS, UNIT_NOT_FOLLOWED_BY, alternation } from './data.js';
+import { APPROXIMATIONS, CHINESE_UNITS, ENUMERATION_UNITS, UNITS, UNIT_NOT_FOLLOWED_BY, alternation } from './data.js';
 import { parseNumber } from './parseNumber.js';
+import { findPeriods } from './periods.js';
+
+export { findPeriods, type Period } from './periods.js';
 
 /** A number with its unit, before any indicator is attached. Offsets into the sentence. */
 export interface Quantity {
@@ -17,10 +20,6 @@ export interface Quantity {
   rejected?: boolean;
 }
 
-export interface Period extends Span {
-  text: string;
-}
-
 const UNIT_ALT = alternation(UNITS);
 const APPROX_ALT = alternation(APPROXIMATIONS);
 // 2944件, 97.4%, 1.9万个, 5700余名, 200万元, 20万余人次, 1 处
@@ -33,18 +32,31 @@ const CHINESE = new RegExp(
   `(?<![第每零〇一二两三四五六七八九十百千万])((?:[二两三四五六七八九十]|一(?=[十百千]))[零〇一二三四五六七八九十百千]*)(余|多)?(${alternation(CHINESE_UNITS)})`,
   'g',
 );
-const PERIOD = new RegExp(PERIOD_PATTERNS.join('|'), 'g');
 const QUOTED = /[“「『][^“”「」『』]*[”」』]/g;
-
-export function findPeriods(text: string): Period[] {
-  return [...text.matchAll(PERIOD)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0] }));
-}
 
 const within = (spans: Span[], at: number): boolean => spans.some((s) => at >= s.start && at < s.end);
 
 function unitBreaksWord(unit: string, next: string | undefined): boolean {
   const banned = UNIT_NOT_FOLLOWED_BY[unit];
   return !!banned && !!next && banned.includes(next);
+}
+
+function clauseBefore(text: string, at: number): string {
+  return text.slice(0, at).split(/[，。；：,;:]/).pop() ?? '';
+}
+
+/**
+ * 组织、发展、服务、治理四个维度 / 队伍保障、阵地保障、经济保障3个保障: a count right after a 、 list
+ * that has exactly that many items counts the list's parts; it is not a metric.
+ */
+function enumerationCount(clause: string, unit: string, value: number): boolean {
+  if (!ENUMERATION_UNITS.has(unit) || /等\s*$/.test(clause)) return false;
+  const items = clause.replace(/[“”\s]/g, '').split('、');
+  if (items.length < 2 || items.length !== value || items.some((item) => !item || /\d/.test(item))) return false;
+  // The first item carries the clause's verb (夯实队伍保障); the last one must be as short as the others
+  // (村、社区联建功能型党组织2个 counts organisations, not the two words before it).
+  const others = items.length > 2 ? items.slice(1, -1) : items.slice(0, 1);
+  return items[items.length - 1].length <= Math.max(...others.map((item) => item.length)) + 2;
 }
 
 /**
@@ -63,7 +75,8 @@ export function findQuantities(text: string): Quantity[] {
     const value = parseNumber(numberText);
     if (value === undefined) return;
     const before = text.slice(Math.max(0, start - 12), start);
-    const clause = before.split(/[，。；：,;:]/).pop() ?? '';
+    const clause = clauseBefore(text, start);
+    const nearClause = before.split(/[，。；：,;:]/).pop() ?? '';
     const rejected =
       within(blocked, start) ||
       // 30—50户 (upper end of a range), +3名 (formula part), 第1, “1个… (start of a quoted name)
@@ -72,7 +85,8 @@ export function findQuantities(text: string): Quantity[] {
       // 3.2 部分地区 (a section number at the start of a line)
       (/^[\s#*]*$/.test(text.slice(0, start)) && /^\d+\.\d+\s/.test(text.slice(start))) ||
       // 为每个网格配备1名, 每百户30平方米: allocations per unit, not totals
-      /每[个一]|每[^，。；]{0,2}$/.test(clause);
+      /每[个一]|每[^，。；]{0,2}$/.test(nearClause) ||
+      enumerationCount(clause, unit, value);
     out.push({ start, end, unitEnd, raw: text.slice(start, end), value, unit, approx, rejected });
   };
   for (const m of text.matchAll(ARABIC)) {

@@ -1,4 +1,4 @@
-import { segment } from '../../segment/index.js';
+import { segment, type Token } from '../../segment/index.js';
 import {
   AFTER_STOP_WORDS,
   LEAD_VERBS,
@@ -36,7 +36,8 @@ export const CUT = /[，。；：！？,;:!?（）()[\]【】]/;
 export function nounAfter(text: string, q: Quantity): Indicator | undefined {
   if (NO_NOUN_AFTER.has(q.unit) || q.end !== q.unitEnd) return undefined;
   const rest = text.slice(q.end, q.end + 24);
-  if (!/^[\p{Script=Han}“]/u.test(rest) || /^(的|以|左右)/.test(rest)) return undefined;
+  if (!/^[\p{Script=Han}“]/u.test(rest) || /^(以|左右)/.test(rest)) return undefined;
+  if (rest.startsWith('的')) return MEASURE_UNITS.has(q.unit) ? nounAfterOf(text, q) : undefined;
   const tokens = segment(rest.split(CUT)[0]).filter((t) => t.word.trim());
   const isHan = (w: string): boolean => /^[\p{Script=Han}A-Za-z\d]+$/u.test(w);
   const boundary = (i: number): boolean => {
@@ -64,6 +65,25 @@ export function nounAfter(text: string, q: Quantity): Indicator | undefined {
   }
   while (count < tokens.length && nominal(count)) count++;
   const t = tokens[count];
+  if (count > 0 && t?.tag === 'c' && tokens[count + 1] && !/^[\d一二两三四五六七八九十]/.test(tokens[count + 1].word)) {
+    // 5个中央和省级扶持…项目: the count reaches over the coordination to a later head; take the
+    // whole coordinated noun phrase, or nothing when a predicate follows (the head is out of reach).
+    let j = count + 1;
+    while (nominal(j) || (j > count + 1 && tokens[j]?.tag === 'v' && boundary(j + 1))) j++;
+    if (j === count + 1 || !boundary(j)) return undefined;
+    count = j;
+  }
+  const relative = relativeClause(tokens, count);
+  if (relative) {
+    // 83个群众关注的问题, 30余场形式多样的家庭教育实践活动: the count belongs to the noun after 的.
+    // A describing word before 的 is dropped (形式多样的), a clause is kept (群众关注的问题).
+    const full = rest.slice(0, relative.end).replace(QUOTES, '');
+    const head = rest.slice(relative.headStart, relative.end).replace(QUOTES, '');
+    const keepFull = full.length <= MAX_RELATIVE_LENGTH && (relative.clause || head.length < 4);
+    const words = keepFull ? full : head;
+    const start = keepFull ? q.end : q.end + relative.headStart;
+    return { text: words, start, end: q.end + relative.end };
+  }
   if (t && t.tag === 'v' && count > 0 && count <= 2) {
     const modifierBeforeHead = nominal(count + 1) && boundary(count + 2);
     const headAtEnd = count === 1 && (!tokens[count + 1] || tokens[count + 1].word === '、');
@@ -75,6 +95,41 @@ export function nounAfter(text: string, q: Quantity): Indicator | undefined {
   const words = rest.slice(0, end).replace(QUOTES, '');
   if (!words || rest[end] === '+') return undefined;
   return { text: words, start: q.end, end: q.end + end };
+}
+
+// Area, length and weight may describe what follows through 的 (150平方米的综治中心); counts of people or items may not (200户的小区).
+const MEASURE_UNITS = new Set(['平方米', '平方公里', '公里', '米', '亩', '万亩', '吨', '万方']);
+const MAX_RELATIVE_LENGTH = 16;
+const HEAD_AFTER_DE = /^的([\p{Script=Han}A-Za-z\d]{1,12}?)(?=$|[、和与及的，。；：,;:])/u;
+
+function nounAfterOf(text: string, q: Quantity): Indicator | undefined {
+  const m = HEAD_AFTER_DE.exec(text.slice(q.end, q.end + 16).split(CUT)[0]);
+  return m ? { text: m[1], start: q.end + 1, end: q.end + m[0].length } : undefined;
+}
+
+/**
+ * A modifier phrase of at most two tokens (a noun, a verb, an idiom) followed by 的 and a head noun
+ * phrase that runs to a boundary: [headStart, end) is the head, offsets into the text after the unit.
+ */
+function relativeClause(tokens: Token[], count: number): { headStart: number; end: number; clause: boolean } | undefined {
+  let de = count;
+  let clause = false;
+  while (de < tokens.length && de <= count + 1 && tokens[de].word !== '的') {
+    if (!/^(v|vd|vn|a|ad|d|l|i)$/.test(tokens[de].tag)) return undefined;
+    if (/^(v|vd|vn|d)$/.test(tokens[de].tag)) clause = true;
+    de++;
+  }
+  // 形式多样的 is an idiom before 的 with nothing in front: a description, not a clause.
+  if (count === 0) clause = false;
+  if (tokens[de]?.word !== '的' || de === 0) return undefined;
+  const noun = (i: number): boolean => !!tokens[i] && /^(n|nr|ns|nt|nz|ng|vn|l|j|x|b)$/.test(tokens[i].tag) && /^[\p{Script=Han}]+$/u.test(tokens[i].word);
+  let end = de + 1;
+  // 家庭教育实践活动: a verb inside the head noun phrase when a noun follows it.
+  while (noun(end) || (tokens[end]?.tag === 'v' && noun(end + 1) && end > de + 1)) end++;
+  if (end === de + 1) return undefined;
+  const headStart = tokens[de + 1].start;
+  const last = tokens[end - 1].end;
+  return last - headStart <= 12 ? { headStart, end: last, clause } : undefined;
 }
 
 const startsWithAny = (span: string, list: string[]): string | undefined => list.find((w) => span.startsWith(w));
@@ -106,7 +161,7 @@ export function phraseBefore(text: string, from: number, to: number, periods: Pe
     end -= trigger.length;
   }
   // 各类市场主体由去年的3584家: drop 由 + period + 的 before the number.
-  const tail = /由?(?:今年|去年|上年|年初)?的?$/.exec(text.slice(start, end));
+  const tail = /[由从]?(?:今年|去年|上年|年初|原来|原先|原有)?的?$/.exec(text.slice(start, end));
   if (tail && tail[0]) end -= tail[0].length;
   for (let adverb = endsWithAny(text.slice(start, end), TRAILING_ADVERBS); adverb; adverb = endsWithAny(text.slice(start, end), TRAILING_ADVERBS)) {
     if (end - adverb.length - start < 2) break;
@@ -115,7 +170,9 @@ export function phraseBefore(text: string, from: number, to: number, periods: Pe
   let scoped = false;
   for (;;) {
     const span = text.slice(start, end);
-    let hit = startsWithAny(span, SUBJECT_WORDS);
+    // 全省2023年累计选聘…: a period after the subject is not part of the indicator either.
+    const period = periods.find((p) => p.start === start);
+    let hit = period ? period.text : startsWithAny(span, SUBJECT_WORDS);
     if (!hit && (hit = startsWithAny(span, SCOPE_TRIGGERS))) scoped = true;
     else if (!hit && !scoped) hit = startsWithAny(span, LEAD_VERBS);
     // 化解率100%: keep the verb when stripping it would leave a single character.

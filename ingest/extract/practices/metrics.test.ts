@@ -9,6 +9,7 @@ interface Expected {
   raw?: string;
   period?: string;
   change?: 'increase' | 'decrease';
+  valueBefore?: number;
 }
 
 interface Row {
@@ -113,8 +114,8 @@ const rows: Row[] = [
   {
     sentence: '各类市场主体由去年的3584家增加到4480家，增长8%；1至8月，累计完成固定资产投资9.5亿元，占年计划12亿元的79.31%',
     expect: [
-      { value: 3584, unit: '家', indicator: '各类市场主体', period: '去年' },
-      { value: 4480, unit: '家', indicator: '各类市场主体', change: 'increase' },
+      // A before→after pair is one metric (shared contract): value = after, valueBefore = before.
+      { value: 4480, unit: '家', indicator: '各类市场主体', change: 'increase', valueBefore: 3584 },
       { value: 9.5, unit: '亿元', indicator: '完成固定资产投资', period: '1至8月' },
     ],
   },
@@ -212,6 +213,7 @@ describe('extractMetrics on corpus sentences', () => {
       if (e.raw) expect(m!.props!.raw).toBe(e.raw);
       if (e.period) expect(m!.props!.period).toBe(e.period);
       if (e.change) expect(m!.props!.change).toBe(e.change);
+      if (e.valueBefore !== undefined) expect(m!.props!.valueBefore).toBe(e.valueBefore);
       expect(m!.type).toBe('metric');
       expect(m!.key).toContain(`|${e.value}${e.unit}`);
     }
