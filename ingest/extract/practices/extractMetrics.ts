@@ -2,7 +2,7 @@ import type { Mention } from '../types.js';
 import { normalizeKey, normalizeWidth } from '../../segment/index.js';
 import { COMPARATORS, SUBJECT_WORDS } from './data.js';
 import { findQuantities, type Quantity } from './findQuantities.js';
-import { borrowObject, indicatorProblem } from './indicatorCheck.js';
+import { borrowObject, indicatorProblem, opensWithAbstract } from './indicatorCheck.js';
 import { CUT, nounAfter, phraseBefore, type Change, type Indicator } from './metricIndicator.js';
 import { pairAfter, type Pair } from './beforeAfter.js';
 import { bindPeriods, findPeriods, periodAt } from './periods.js';
@@ -89,7 +89,7 @@ function chooseIndicator(before: Indicator | undefined, after: Indicator | undef
   const candidates: [Indicator | undefined, boolean][] = before?.strong ? [[before, false], [after, true]] : [[after, true], [before, false]];
   for (const [candidate, fromAfter] of candidates) {
     if (!candidate || !usable(candidate, fromAfter)) continue;
-    const problem = indicatorProblem(candidate.text);
+    const problem = fromAfter && opensWithAbstract(candidate.text) ? 'abstract' : indicatorProblem(candidate.text);
     if (!problem) return candidate;
     // 5个方面, 三个时间节点: the number counts an abstract noun; the words before it are not what it counts.
     if (problem === 'abstract' && fromAfter) return undefined;

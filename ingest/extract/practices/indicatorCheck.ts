@@ -9,14 +9,21 @@ export type IndicatorProblem = 'abstract' | 'verb' | 'adjective';
  * 四个维度, 三个质量), a bare verb (夯实3个, 选派1400余名) or a bare adjective does not.
  */
 export function indicatorProblem(text: string): IndicatorProblem | undefined {
-  if (MEASURE_SUFFIXES.some((s) => text.endsWith(s) && text.length > s.length)) return undefined;
+  // 三个质量 ends in 量 but counts an abstract noun: the abstract head is checked first.
   if (ABSTRACT_HEADS.some((h) => text.endsWith(h))) return 'abstract';
+  if (MEASURE_SUFFIXES.some((s) => text.endsWith(s) && text.length > s.length)) return undefined;
   if (BARE_ADJECTIVES.has(text)) return 'adjective';
   if (BARE_VERBS.has(text)) return 'verb';
   const tokens = segment(text).filter((t) => t.word.trim());
   if (tokens.length === 1 && /^(v|vd|vi)$/.test(tokens[0].tag)) return 'verb';
   if (tokens.length === 1 && /^(a|ad|d)$/.test(tokens[0].tag)) return 'adjective';
   return undefined;
+}
+
+/** 5个方面细化考核: a noun phrase after a count that opens with an abstract noun counts that noun. */
+export function opensWithAbstract(text: string): boolean {
+  const first = segment(text).find((t) => t.word.trim());
+  return !!first && first.word.length < text.length && ABSTRACT_HEADS.includes(first.word);
 }
 
 /**

@@ -132,6 +132,33 @@ function relativeClause(tokens: Token[], count: number): { headStart: number; en
   return last - headStart <= 12 ? { headStart, end: last, clause } : undefined;
 }
 
+const PLACE_SUFFIX = /(?:省|市|区|县|旗|州|盟|镇|乡|街道|社区|村)$/;
+const GENERIC_AREA = /(?:小区|园区|景区|片区|校区|辖区|城区|社区)$/;
+
+/**
+ * 鼓楼区12345热线工单办结量, 西宁市城中区划分网格: a place name opening the phrase is the subject,
+ * not part of the indicator. A place is a run of at most three noun tokens ending in an
+ * administrative suffix (not a generic area word: 老旧小区改造 keeps 老旧小区).
+ */
+function afterPlacePrefix(text: string, start: number, end: number): number {
+  for (let guard = 0; guard < 3; guard++) {
+    const tokens = segment(text.slice(start, end)).filter((t) => t.word.trim());
+    let stripped = 0;
+    for (let k = 1; k <= Math.min(3, tokens.length - 1); k++) {
+      const run = tokens.slice(0, k);
+      const name = text.slice(start + run[0].start, start + run[k - 1].end);
+      if (!run.every((t) => /^(ns|nr|nz|n|j|x|zg)$/.test(t.tag) && /^[\p{Script=Han}]+$/u.test(t.word))) break;
+      if (name.length >= 3 && PLACE_SUFFIX.test(name) && !GENERIC_AREA.test(name)) {
+        stripped = run[k - 1].end;
+        break;
+      }
+    }
+    if (!stripped || end - start - stripped < 2) break;
+    start += stripped;
+  }
+  return start;
+}
+
 const startsWithAny = (span: string, list: string[]): string | undefined => list.find((w) => span.startsWith(w));
 const endsWithAny = (span: string, list: string[]): string | undefined => list.find((w) => span.endsWith(w));
 
@@ -167,6 +194,10 @@ export function phraseBefore(text: string, from: number, to: number, periods: Pe
     if (end - adverb.length - start < 2) break;
     end -= adverb.length;
   }
+  // 平台上线以来共受理诉求: a period inside the phrase closes the topic before it.
+  const inner = periods.filter((p) => p.start > start && p.end <= end).pop();
+  if (inner) start = inner.end;
+  start = afterPlacePrefix(text, start, end);
   let scoped = false;
   for (;;) {
     const span = text.slice(start, end);
