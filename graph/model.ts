@@ -9,7 +9,7 @@ export type EntityType = (typeof ENTITY_TYPES)[number];
 export const ADMIN_LEVELS = ['province', 'prefecture', 'county', 'township', 'community', 'grid'] as const;
 export type AdminLevel = (typeof ADMIN_LEVELS)[number];
 
-export const RELATION_TYPES = ['LOCATED_IN', 'ADOPTS', 'SIMILAR_TO', 'HAS_METRIC', 'LEADS', 'MENTIONS', 'PART_OF'] as const;
+export const RELATION_TYPES = ['LOCATED_IN', 'ADOPTS', 'SIMILAR_TO', 'HAS_METRIC', 'LEADS', 'MENTIONS', 'PART_OF', 'HAS_PART'] as const;
 export type RelationType = (typeof RELATION_TYPES)[number];
 
 export interface Span {
