@@ -8,6 +8,7 @@ import type {
   PassageRecord,
   RelationRecord,
   RelationType,
+  RelationWithEvidence,
   AdminLevel,
 } from './model.js';
 
@@ -72,13 +73,33 @@ export interface StoreStats {
 export type DocumentSummary = Omit<DocumentRecord, 'text'> & { articles: number; passages: number };
 
 /**
+ * Relations from a new document to entities already stored (SIMILAR_TO), computed inside the write
+ * transaction: two ingests running at once then see each other's entities, as sequential ones do.
+ */
+export interface ExistingLinks {
+  /** The stored entities the links may reach. */
+  query: EntityQuery;
+  /** Pure: the document's graph and the matching stored entities → relations to add to it. */
+  link(graph: DocumentGraph, existing: EntityRecord[]): RelationWithEvidence[];
+}
+
+export interface UpsertOptions {
+  links?: ExistingLinks;
+}
+
+/**
  * The graph store both backends implement. Writes are per document and transactional;
  * reads never write. Offsets always point into the document's original text.
  */
 export interface GraphStore {
   readonly backend: 'sqlite' | 'neo4j';
   /** Writes a document's whole graph in one transaction. Same id: no-op. Same path, other id: replaces. */
-  upsertDocument(graph: DocumentGraph): Promise<UpsertOutcome>;
+  upsertDocument(graph: DocumentGraph, options?: UpsertOptions): Promise<UpsertOutcome>;
+  /**
+   * A counter every committed change (insert, replace, delete) raises, whichever process made it:
+   * one indexed read, cheap enough to check on every request.
+   */
+  changeCounter(): Promise<number>;
   /** Removes a document (by id or path), its passages, evidence, and entities/relations left without evidence. */
   deleteDocument(idOrPath: string): Promise<DeleteOutcome | null>;
   hasDocument(id: string): Promise<boolean>;

@@ -1,11 +1,12 @@
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import type {
-  DeleteOutcome, DocumentMention, DocumentSummary, EntityQuery, GraphStore, Neighbourhood, RelationQuery, RelationView, StoreStats, UpsertOutcome,
+  DeleteOutcome, DocumentMention, DocumentSummary, EntityQuery, GraphStore, Neighbourhood, RelationQuery, RelationView, StoreStats, UpsertOptions, UpsertOutcome,
 } from '../GraphStore.js';
 import type {
   ArticleRecord, DocumentGraph, DocumentRecord, EntityRecord, Evidence, EvidenceWithText, PassageRecord, RelationRecord,
 } from '../model.js';
 import { expandNeighbourhood } from '../neighbourhood.js';
+import { withRelations } from '../withRelations.js';
 import { openDriver, toStoreError, type Neo4jOptions, type Neo4jSettings } from './connection.js';
 import { allTokensQuery, one, rows, type Runner } from './cypher.js';
 import { toArticle, toDocument, toEntity, toEvidence, toPassage, toRelation, type Props } from './mappers.js';
@@ -21,6 +22,10 @@ interface RelationRow { r: Props; type: string; from: string; to: string }
  * lock of one :AtlasLock node, so read-merge-write of shared entities never loses an update.
  */
 const TAKE_WRITE_LOCK = "MERGE (l:AtlasLock {id: 'writes'}) SET l.held = true REMOVE l.held";
+
+/** The change counter lives on the lock node every writer already takes. */
+const BUMP_CHANGE_COUNTER = "MATCH (l:AtlasLock {id: 'writes'}) SET l.changes = coalesce(l.changes, 0) + 1";
+const READ_CHANGE_COUNTER = "MATCH (l:AtlasLock {id: 'writes'}) RETURN coalesce(l.changes, 0) AS n";
 
 const TEXT_CACHE_SIZE = 256;
 
@@ -68,14 +73,17 @@ export class Neo4jGraphStore implements GraphStore {
     }
   }
 
-  async upsertDocument(graph: DocumentGraph): Promise<UpsertOutcome> {
+  async upsertDocument(graph: DocumentGraph, options: UpsertOptions = {}): Promise<UpsertOutcome> {
     const docId = graph.document.id;
     const outcome = await this.write(async (tx): Promise<UpsertOutcome> => {
       if ((await rows(tx, q.DOCUMENT_EXISTS, { id: docId })).length > 0) return { status: 'unchanged', docId };
       validateDocumentGraph(graph);
       const [previous] = await rows<{ id: string }>(tx, q.DOCUMENT_BY_PATH, { path: graph.document.path });
       if (previous) await removeDocument(tx, previous.id);
-      await insertDocumentGraph(tx, graph);
+      // Read under the write lock: a concurrent ingest's entities are committed or not yet started.
+      const links = options.links;
+      await insertDocumentGraph(tx, links ? withRelations(graph, links.link(graph, await this.findEntitiesIn(tx, links.query))) : graph);
+      await tx.run(BUMP_CHANGE_COUNTER);
       return previous ? { status: 'replaced', docId, replacedDocId: previous.id } : { status: 'inserted', docId };
     });
     if (outcome.status === 'replaced') this.textCache.delete(outcome.replacedDocId);
@@ -85,7 +93,10 @@ export class Neo4jGraphStore implements GraphStore {
   async deleteDocument(idOrPath: string): Promise<DeleteOutcome | null> {
     const outcome = await this.write(async (tx) => {
       const docId = await findDocumentId(tx, idOrPath);
-      return docId === null ? null : removeDocument(tx, docId);
+      if (docId === null) return null;
+      const removed = await removeDocument(tx, docId);
+      await tx.run(BUMP_CHANGE_COUNTER);
+      return removed;
     });
     if (outcome) this.textCache.delete(outcome.docId);
     return outcome;
@@ -144,6 +155,10 @@ export class Neo4jGraphStore implements GraphStore {
   }
 
   async findEntities(query: EntityQuery): Promise<EntityRecord[]> {
+    return this.read((tx) => this.findEntitiesIn(tx, query));
+  }
+
+  private async findEntitiesIn(tx: Runner, query: EntityQuery): Promise<EntityRecord[]> {
     const { where, params } = q.entityFilter(query);
     const limit = query.limit ?? 1000;
     const paging = {
@@ -151,8 +166,13 @@ export class Neo4jGraphStore implements GraphStore {
       // SQLite reads a negative LIMIT as "no limit".
       limit: neo4j.int(limit < 0 ? Number.MAX_SAFE_INTEGER : Math.trunc(limit)),
     };
-    const found = await this.read((tx) => rows<{ e: Props }>(tx, q.findEntitiesQuery(where), { ...params, ...paging }));
+    const found = await rows<{ e: Props }>(tx, q.findEntitiesQuery(where), { ...params, ...paging });
     return found.map((r) => toEntity(r.e));
+  }
+
+  async changeCounter(): Promise<number> {
+    const [row] = await this.read((tx) => rows<{ n: unknown }>(tx, READ_CHANGE_COUNTER));
+    return row ? Number(row.n) : 0;
   }
 
   async countEntities(query: EntityQuery): Promise<number> {

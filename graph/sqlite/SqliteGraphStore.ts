@@ -3,12 +3,13 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../errors.js';
 import type {
-  DeleteOutcome, DocumentMention, DocumentSummary, RelationQuery, EntityQuery, GraphStore, Neighbourhood, RelationView, StoreStats, UpsertOutcome,
+  DeleteOutcome, DocumentMention, DocumentSummary, RelationQuery, EntityQuery, GraphStore, Neighbourhood, RelationView, StoreStats, UpsertOptions, UpsertOutcome,
 } from '../GraphStore.js';
 import type {
   ArticleRecord, DocumentGraph, DocumentRecord, EntityRecord, Evidence, EvidenceWithText, PassageRecord, RelationType,
 } from '../model.js';
 import { expandNeighbourhood } from '../neighbourhood.js';
+import { withRelations } from '../withRelations.js';
 import { SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
 import { insertDocumentGraph, removeDocument } from './writeDocument.js';
 import {
@@ -30,6 +31,7 @@ export class SqliteGraphStore implements GraphStore {
   readonly backend = 'sqlite' as const;
   private readonly db: Database.Database;
   private readonly textCache = new Map<string, string>();
+  private changeStatement: Database.Statement | undefined;
 
   constructor(file: string) {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -49,13 +51,16 @@ export class SqliteGraphStore implements GraphStore {
     }
   }
 
-  async upsertDocument(graph: DocumentGraph): Promise<UpsertOutcome> {
+  async upsertDocument(graph: DocumentGraph, options: UpsertOptions = {}): Promise<UpsertOutcome> {
+    // BEGIN IMMEDIATE takes the write lock first, so the reads below see every committed writer.
     const run = this.db.transaction((): UpsertOutcome => {
       const docId = graph.document.id;
       if (this.db.prepare('SELECT 1 FROM documents WHERE id = ?').get(docId)) return { status: 'unchanged', docId };
       const previous = this.db.prepare('SELECT id FROM documents WHERE path = ?').get(graph.document.path) as { id: string } | undefined;
       if (previous) removeDocument(this.db, previous.id);
-      insertDocumentGraph(this.db, graph);
+      const links = options.links;
+      insertDocumentGraph(this.db, links ? withRelations(graph, links.link(graph, this.findEntityRows(links.query))) : graph);
+      this.bumpChangeCounter();
       return previous ? { status: 'replaced', docId, replacedDocId: previous.id } : { status: 'inserted', docId };
     });
     const outcome = run.immediate();
@@ -64,11 +69,27 @@ export class SqliteGraphStore implements GraphStore {
   }
 
   async deleteDocument(idOrPath: string): Promise<DeleteOutcome | null> {
-    const row = this.db.prepare('SELECT id FROM documents WHERE id = ? OR path = ?').get(idOrPath, idOrPath) as { id: string } | undefined;
-    if (!row) return null;
-    const outcome = this.db.transaction(() => removeDocument(this.db, row.id)).immediate();
-    this.textCache.delete(row.id);
+    const outcome = this.db.transaction((): DeleteOutcome | null => {
+      const row = this.db.prepare('SELECT id FROM documents WHERE id = ? OR path = ?').get(idOrPath, idOrPath) as { id: string } | undefined;
+      if (!row) return null;
+      const removed = removeDocument(this.db, row.id);
+      this.bumpChangeCounter();
+      return removed;
+    }).immediate();
+    if (outcome) this.textCache.delete(outcome.docId);
     return outcome;
+  }
+
+  private bumpChangeCounter(): void {
+    this.db.prepare(
+      "INSERT INTO meta (key, value) VALUES ('changes', '1') ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1",
+    ).run();
+  }
+
+  async changeCounter(): Promise<number> {
+    this.changeStatement ??= this.db.prepare("SELECT value FROM meta WHERE key = 'changes'");
+    const row = this.changeStatement.get() as { value: string } | undefined;
+    return row ? Number(row.value) : 0;
   }
 
   async hasDocument(id: string): Promise<boolean> {
@@ -143,6 +164,10 @@ export class SqliteGraphStore implements GraphStore {
   }
 
   async findEntities(query: EntityQuery): Promise<EntityRecord[]> {
+    return this.findEntityRows(query);
+  }
+
+  private findEntityRows(query: EntityQuery): EntityRecord[] {
     const { sql, params } = this.entityWhere(query);
     const rows = this.db.prepare(
       `SELECT e.* FROM entities e ${sql} ORDER BY e.type, e.name, e.id LIMIT ? OFFSET ?`,

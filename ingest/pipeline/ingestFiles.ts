@@ -6,6 +6,7 @@ import type { DocumentGraph } from '../../graph/model.js';
 import { readDocumentFile, SUPPORTED_EXTENSIONS } from '../read/index.js';
 import { buildDocumentGraph } from './buildDocumentGraph.js';
 import { collectFiles } from './collectFiles.js';
+import { SIMILAR_MECHANISMS } from './linkSimilar.js';
 
 export interface FileOutcome {
   file: string;
@@ -51,13 +52,11 @@ export async function ingestPaths(inputs: string[], store: GraphStore, options: 
       if (await store.hasDocument(docId)) {
         outcome = { file: shownPath, status: 'unchanged', docId };
       } else {
-        // Only formula names (1+3+X) can be SIMILAR_TO another document's mechanism.
-        const mechanisms = await store.findEntities({ type: 'mechanism', nameContains: '+', limit: 1_000_000 });
         const graph = buildDocumentGraph(
           { id: docId, path: shownPath, title: read.title, format: read.format, encoding: read.encoding, text: read.text, ingestedAt: new Date().toISOString() },
-          mechanisms,
         );
-        const stored = await store.upsertDocument(graph);
+        // Links to stored mechanisms are made inside the write transaction, where a concurrent ingest's are visible.
+        const stored = await store.upsertDocument(graph, { links: SIMILAR_MECHANISMS });
         outcome = {
           file: shownPath,
           status: stored.status,
