@@ -1,9 +1,9 @@
 import { Command } from 'commander';
 import cliProgress from 'cli-progress';
-import { loadConfig } from '../graph/config.js';
+import { loadConfig, type Config } from '../graph/config.js';
 import { openStore } from '../graph/openStore.js';
 import { runMain } from './runMain.js';
-import type { StoreStats } from '../graph/GraphStore.js';
+import type { GraphStore, StoreStats } from '../graph/GraphStore.js';
 import { ingestPaths, type FileOutcome } from '../ingest/pipeline/index.js';
 import { openIndexes } from '../search/indexes/openIndexes.js';
 
@@ -16,6 +16,33 @@ function printSummary(outcomes: FileOutcome[], stats: StoreStats, seconds: numbe
   console.log(`Entities: ${Object.entries(stats.entities).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}`);
   console.log(`Relations: ${Object.entries(stats.relations).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}`);
   console.log(`Seconds: ${seconds.toFixed(2)}`);
+}
+
+/**
+ * Brings the vector index in line with the store (only missing passages are embedded, the cache first),
+ * with a progress bar on a terminal and a line per chunk otherwise.
+ */
+async function syncIndexes(store: GraphStore, config: Config, progress: boolean): Promise<void> {
+  const bar = progress && process.stderr.isTTY
+    ? new cliProgress.SingleBar({ format: 'vectors [{bar}] {value}/{total} passages | {rate} passages/s' }, cliProgress.Presets.shades_classic)
+    : undefined;
+  let started = false;
+  const indexes = await openIndexes(store, config, (line) => console.error(line), {
+    onVectorProgress: (status) => {
+      const rate = status.passagesPerSecond?.toFixed(1) ?? '–';
+      if (!bar) {
+        console.error(`vectors ${status.embedded}/${status.total} (${status.fromCache} from cache, ${rate} passages/s)`);
+        return;
+      }
+      if (!started) bar.start(status.total, status.embedded, { rate });
+      started = true;
+      bar.update(status.embedded, { rate });
+    },
+  });
+  bar?.stop();
+  const status = indexes.vectorStatus();
+  await indexes.close();
+  console.error(`Vectors: ${status.embedded}/${status.total} passages (${status.embedderId})`);
 }
 
 async function main(): Promise<number> {
@@ -41,7 +68,7 @@ async function main(): Promise<number> {
           console.log(`Deleted ${outcome.docId}: ${outcome.passages} passages, ${outcome.evidence} evidence, ${outcome.entities} entities, ${outcome.relations} relations`);
         }
       }
-      await openIndexes(store, config, (line) => console.error(line));
+      await syncIndexes(store, config, options.progress);
       return missing ? 1 : 0;
     }
     const started = performance.now();
@@ -61,10 +88,10 @@ async function main(): Promise<number> {
     });
     bar?.stop();
     for (const failed of outcomes.filter((o) => o.status === 'failed')) console.error(`error: ${failed.error}`);
-    if (outcomes.some((o) => o.status === 'inserted' || o.status === 'replaced')) {
-      // Search indexes follow the store incrementally: only new passages are embedded.
-      await openIndexes(store, config, (line) => console.error(line));
-    }
+    const graphSeconds = (performance.now() - started) / 1000;
+    console.error(`Stored in ${graphSeconds.toFixed(1)} s: documents are searchable by keyword and graph now; computing vectors…`);
+    // Always, even when every file was unchanged: an earlier run killed while embedding left vectors missing.
+    await syncIndexes(store, config, options.progress);
     printSummary(outcomes, await store.stats(), (performance.now() - started) / 1000);
     return outcomes.some((o) => o.status === 'failed') ? 1 : 0;
   } finally {

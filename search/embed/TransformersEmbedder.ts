@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { AppError } from '../../graph/errors.js';
 import type { Embedder, EmbedKind } from './Embedder.js';
 import { findLocalModel } from './localModel.js';
@@ -25,6 +26,8 @@ export interface TransformersEmbedderOptions {
   readonly quantized?: boolean;
   /** Texts per forward pass. Default 16. */
   readonly batchSize?: number;
+  /** onnxruntime intra-op threads. Default: the cores of this machine (os.availableParallelism). */
+  readonly threads?: number;
 }
 
 type Extractor = (texts: string[], opts: { pooling: 'cls' | 'mean'; normalize: boolean }) => Promise<{ dims: number[]; data: Float32Array }>;
@@ -82,7 +85,22 @@ export class TransformersEmbedder implements Embedder {
       env.allowRemoteModels = Boolean(options.allowRemote) && !local?.found;
       if (options.remoteHost) env.remoteHost = options.remoteHost.endsWith('/') ? options.remoteHost : `${options.remoteHost}/`;
       if (options.cacheDir) env.cacheDir = options.cacheDir;
-      return transformers.pipeline('feature-extraction', modelName, { quantized });
+      // transformers.js 2 passes no session options; its InferenceSession is onnxruntime-node's, so the
+      // thread count is set by wrapping create() for the duration of this (serialized) load.
+      const { InferenceSession } = (await import('onnxruntime-node')).default ?? (await import('onnxruntime-node'));
+      const create = InferenceSession.create;
+      const threads = Math.max(1, Math.floor(options.threads ?? os.availableParallelism()));
+      const patched = (...args: unknown[]) => {
+        const last = args.length - 1;
+        const withThreads = { ...(args[last] as object), intraOpNumThreads: threads, interOpNumThreads: 1 };
+        return (create as (...a: unknown[]) => unknown).apply(InferenceSession, [...args.slice(0, last), withThreads]);
+      };
+      InferenceSession.create = patched as typeof create;
+      try {
+        return await transformers.pipeline('feature-extraction', modelName, { quantized });
+      } finally {
+        InferenceSession.create = create;
+      }
     });
     loading = load.catch(() => undefined);
     let extractor: Awaited<typeof load>;

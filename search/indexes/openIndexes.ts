@@ -7,24 +7,47 @@ import { tokenize } from '../../ingest/segment/index.js';
 import { CorpusEmbedder } from '../embed/CorpusEmbedder.js';
 import type { Embedder } from '../embed/Embedder.js';
 import { chooseEmbedder } from '../embed/chooseEmbedder.js';
+import { isAppError } from '../../graph/errors.js';
 import { Bm25Index } from '../keyword/Bm25Index.js';
+import { VectorCache } from '../vector/VectorCache.js';
 import { VectorIndex } from '../vector/VectorIndex.js';
+import { VectorSync, type VectorStatus } from './VectorSync.js';
 
 export interface SearchIndexes {
   passages: Map<string, PassageRecord>;
   keyword: Bm25Index;
+  /** Grows in the background after open or refresh until vectorStatus() is 'ready'. */
   vectors: VectorIndex;
   embedder: Embedder;
   /** Which embedder is active and why, for logs and the UI. */
   embedderReason: string;
+  /**
+   * Re-reads the store's passages (after an ingest or delete, by this process or another): the keyword
+   * index is rebuilt before it returns; vectors for new passages follow in the background (or before it
+   * returns when opened with waitForVectors).
+   */
+  refresh(): Promise<void>;
+  /** Progress of the vector index towards the store's passages. */
+  vectorStatus(): VectorStatus;
+  /** Resolves when every passage has a vector and the index is saved; rejects when embedding failed. */
+  vectorsReady(): Promise<void>;
+  /** Waits for background work and closes the vector cache. */
+  close(): Promise<void>;
 }
 
-const EMBED_BATCH = 64;
+export interface OpenIndexesOptions {
+  /** Wait for every vector before open and refresh return (CLI, eval, tests). Default true; the server passes false. */
+  readonly waitForVectors?: boolean;
+  /** Embeds passages in the background (e.g. in a worker thread); must have the same id as the query embedder. */
+  readonly passageEmbedder?: (embedder: Embedder) => Embedder | undefined;
+  readonly onVectorProgress?: (status: VectorStatus) => void;
+}
 
 function paths(config: Config) {
   return {
     corpusModel: path.join(config.dataDir, 'embedder', 'corpus-model.bin'),
     vectors: path.join(config.dataDir, 'vectors'),
+    cache: path.join(config.dataDir, 'vectors', 'cache.sqlite'),
   };
 }
 
@@ -62,64 +85,107 @@ async function loadOrTrainCorpusEmbedder(file: string, passages: PassageRecord[]
   return embedder;
 }
 
-async function embedPassages(embedder: Embedder, passages: PassageRecord[]): Promise<Float32Array[]> {
-  const vectors: Float32Array[] = [];
-  for (let i = 0; i < passages.length; i += EMBED_BATCH) {
-    vectors.push(...(await embedder.embed(passages.slice(i, i + EMBED_BATCH).map((p) => p.text), { kind: 'passage' })));
+/** The saved index when it was built by this embedder, else a new empty one (a stale or corrupt file is replaced on the next save). */
+async function loadOrCreateIndex(embedder: Embedder, dir: string, expected: number, log: (line: string) => void): Promise<VectorIndex> {
+  try {
+    const loaded = await VectorIndex.load(dir, embedder.id, { expectedDimension: embedder.dimension });
+    if (loaded.status === 'loaded') return loaded.index;
+    log(`Building the vector index: ${loaded.reason}`);
+  } catch (error) {
+    if (!isAppError(error) || error.code !== 'INDEX_INVALID') throw error;
+    log(`Rebuilding the vector index: ${error.message}`);
   }
-  return vectors;
+  return VectorIndex.create({ dimension: embedder.dimension, embedderId: embedder.id, initialCapacity: Math.max(1024, expected) });
 }
 
 /**
- * Brings the vector index in line with the store's passages: a missing or stale index (another
- * embedder) is rebuilt; otherwise only added passages are embedded and removed ones dropped.
+ * Brings the vector index in line with the store's passages and waits for it: a missing, stale (another
+ * embedder) or corrupt index is rebuilt; otherwise only added passages are embedded and removed ones dropped.
  */
 export async function syncVectorIndex(
   embedder: Embedder,
   passages: PassageRecord[],
   dir: string,
   log: (line: string) => void = () => {},
+  cache?: VectorCache,
 ): Promise<VectorIndex> {
-  const loaded = await VectorIndex.load(dir, embedder.id, { expectedDimension: embedder.dimension });
-  let index: VectorIndex;
-  let changed = false;
-  if (loaded.status === 'loaded') {
-    index = loaded.index;
-  } else {
-    log(`Building the vector index: ${loaded.reason}`);
-    index = VectorIndex.create({ dimension: embedder.dimension, embedderId: embedder.id, initialCapacity: Math.max(1024, passages.length) });
-    changed = true;
-  }
-  const wanted = new Set(passages.map((p) => p.id));
-  const stale = index.ids().filter((id) => !wanted.has(id));
-  if (stale.length) {
-    index.remove(stale);
-    changed = true;
-  }
-  const missing = passages.filter((p) => !index.has(p.id));
-  if (missing.length) {
-    index.add(missing.map((p) => p.id), await embedPassages(embedder, missing));
-    changed = true;
-  }
-  if (changed) await index.save(dir);
-  return index;
+  const sync = new VectorSync({ index: await loadOrCreateIndex(embedder, dir, passages.length, log), embedder, dir, cache, log });
+  await sync.reconcile(passages);
+  return sync.index;
 }
 
-/** Loads everything search needs, once: passages, BM25, the embedder and the vector index. */
-export async function openIndexes(store: GraphStore, config: Config, log: (line: string) => void = () => {}): Promise<SearchIndexes> {
+/**
+ * Loads everything search needs, once: passages, BM25, the embedder and the vector index. The vector index
+ * is checked against the store at every open and refresh; what is missing is embedded (cache first).
+ */
+export async function openIndexes(
+  store: GraphStore,
+  config: Config,
+  log: (line: string) => void = () => {},
+  options: OpenIndexesOptions = {},
+): Promise<SearchIndexes> {
   const files = paths(config);
-  const passageList = await store.allPassages();
+  const wait = options.waitForVectors ?? true;
+  let passageList = await store.allPassages();
   const chosen = await chooseEmbedder({
     config,
     loadCorpusEmbedder: () => loadOrTrainCorpusEmbedder(files.corpusModel, passageList, log),
   });
   log(chosen.reason);
-  const vectors = await syncVectorIndex(chosen.embedder, passageList, files.vectors, log);
-  return {
-    passages: new Map(passageList.map((p) => [p.id, p])),
-    keyword: new Bm25Index(passageList.map((p) => ({ id: p.id, tokens: p.tokens.split(' ').filter(Boolean) }))),
-    vectors,
+  // Model vectors cost tens of milliseconds each and are worth keeping; corpus-embedder ones are not.
+  const cache = chosen.kind === 'transformers' ? VectorCache.open(files.cache) : undefined;
+
+  const startSync = async (embedder: Embedder): Promise<VectorSync> =>
+    new VectorSync({
+      index: await loadOrCreateIndex(embedder, files.vectors, passageList.length, log),
+      embedder: options.passageEmbedder?.(embedder) ?? embedder,
+      dir: files.vectors,
+      cache,
+      log,
+      onProgress: options.onVectorProgress,
+    });
+  let sync = await startSync(chosen.embedder);
+  let ready: Promise<void> = Promise.resolve();
+  const reconcile = async () => {
+    ready = sync.reconcile(passageList);
+    ready.catch(() => undefined); // in the background a failure shows in vectorStatus()
+    if (wait) await ready;
+  };
+
+  const indexes: SearchIndexes = {
+    passages: new Map(),
+    keyword: new Bm25Index([]),
+    vectors: sync.index,
     embedder: chosen.embedder,
     embedderReason: chosen.reason,
+    async refresh() {
+      passageList = await store.allPassages();
+      setPassages();
+      if (chosen.kind === 'corpus') {
+        const embedder = await loadOrTrainCorpusEmbedder(files.corpusModel, passageList, log);
+        if (embedder.id !== sync.embedder.id) {
+          await sync.idle();
+          sync = await startSync(embedder);
+          Object.assign(indexes, { embedder, vectors: sync.index });
+        }
+      }
+      await reconcile();
+    },
+    vectorStatus: () => sync.status(),
+    vectorsReady: async () => {
+      await ready;
+      await sync.idle();
+    },
+    async close() {
+      await sync.idle();
+      cache?.close();
+    },
   };
+  const setPassages = () => {
+    indexes.passages = new Map(passageList.map((p) => [p.id, p]));
+    indexes.keyword = new Bm25Index(passageList.map((p) => ({ id: p.id, tokens: p.tokens.split(' ').filter(Boolean) })));
+  };
+  setPassages();
+  await reconcile();
+  return indexes;
 }

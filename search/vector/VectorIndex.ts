@@ -187,6 +187,9 @@ export class VectorIndex {
     const indexFile = `index-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}.hnsw`;
     const target = path.join(dir, indexFile);
     const temp = tempName(target);
+    // The labels are taken before hnswlib writes on its own thread, so meta.json describes the file written.
+    const labels = [...this.idToLabel.entries()];
+    const nextLabel = this.nextLabel;
     try {
       await this.hnsw.writeIndex(temp);
       await rename(temp, target);
@@ -202,8 +205,8 @@ export class VectorIndex {
       indexFile,
       indexSha256: await sha256File(target),
       capacity: this.hnsw.getMaxElements(),
-      nextLabel: this.nextLabel,
-      labels: [...this.idToLabel.entries()],
+      nextLabel,
+      labels,
     };
     await writeFileAtomic(path.join(dir, META_FILE), JSON.stringify(meta));
     // Only generations that existed before this save: a concurrent writer's new file is left alone.
