@@ -2,17 +2,21 @@ import type { Config } from '../graph/config.js';
 import { AppError } from '../graph/errors.js';
 import type { GraphStore } from '../graph/GraphStore.js';
 import type { AdminLevel, EntityRecord } from '../graph/model.js';
-import { tokenize } from '../ingest/segment/index.js';
+import type { AnswerItem, GraphContext } from './answer/answerItems.js';
+import { answerLine, NO_ANSWER } from './answer/answerLine.js';
+import { graphSlot, TEXT_ANSWERABLE } from './answer/answerSlots.js';
 import { bestSentence, type FileOf } from './answer/citations.js';
 import { compareTable } from './answer/compareTable.js';
-import { adopters, metrics, orgPractices, people, regionMembers, type AnswerItem, type GraphContext } from './answer/graphAnswers.js';
 import { passagesMentioning, regionSubtree } from './answer/graphWalk.js';
+import { rankSentences, sentenceCandidates, type ScoredSentence } from './answer/sentenceCandidates.js';
 import { openIndexes, type SearchIndexes } from './indexes/openIndexes.js';
+import { analyzeQuestion } from './query/analyzeQuestion.js';
+import type { QuestionAnalysis } from './query/answerTypes.js';
 import { DefinitionMatcher } from './query/DefinitionMatcher.js';
 import { EntityLexicon } from './query/EntityLexicon.js';
-import { understandQuery, type QueryUnderstanding } from './query/understandQuery.js';
+import { tokenize } from './query/extractors.js';
 import { retrieve, type SearchMode } from './retrieve.js';
-import type { Answer, Intent } from './schema.js';
+import type { Answer } from './schema.js';
 
 export interface AnswerOptions {
   mode?: SearchMode;
@@ -22,15 +26,10 @@ export interface AnswerOptions {
   filters?: { regionId?: string; level?: AdminLevel; docId?: string };
 }
 
-const GRAPH_ANSWERS: Partial<Record<Intent, (ctx: GraphContext, u: QueryUnderstanding) => Promise<AnswerItem[]>>> = {
-  adopters,
-  org_practices: orgPractices,
-  metric: metrics,
-  person: people,
-  region: regionMembers,
-};
-
-const NO_ANSWER = '图谱中没有找到直接回答这个问题的事实；以下是最相关的原文段落。';
+/** Time spent in the sentence-candidate step of the last answer (read by bench:query). */
+export interface AnswerTimings {
+  sentenceMs: number;
+}
 
 /** Answers questions from the graph with citations, plus ranked passages. Only reads. */
 export class AnswerEngine {
@@ -97,11 +96,12 @@ export class AnswerEngine {
     return allowed;
   }
 
+  /** Milliseconds of the last answer's sentence-candidate step (ranking, extraction, scoring). */
+  lastTimings: AnswerTimings = { sentenceMs: 0 };
+
   async answer(query: string, options: AnswerOptions = {}): Promise<Answer> {
-    const u = understandQuery(query, this.lexicon, this.definitions);
+    const a = analyzeQuestion(query, this.lexicon, this.definitions);
     const ctx: GraphContext = { store: this.store, fileOf: this.fileOf };
-    const answers = (await GRAPH_ANSWERS[u.intent]?.(ctx, u)) ?? [];
-    const table = u.intent === 'compare' ? await compareTable(ctx, u) : undefined;
     const hits = await retrieve(this.indexes, query, {
       mode: options.mode ?? 'hybrid',
       limit: options.passageLimit ?? 8,
@@ -116,21 +116,58 @@ export class AnswerEngine {
       const text = (await this.documentText(p.docId)).slice(p.start, p.end);
       passages.push({ passageId: p.id, docId: p.docId, file: this.fileOf(p.docId), start: p.start, end: p.end, text, score, breadcrumb: p.breadcrumb });
     }
+    const answers = await this.slotAnswers(ctx, a, passages);
+    const table = a.answerType === 'compare' ? await compareTable(ctx, a) : undefined;
     const hasGraphAnswer = answers.length > 0 || (table?.rows.some((r) => r.cells.some((c) => c.values.length > 0)) ?? false);
+    const scope = a.constraints.scope;
     return {
       query,
-      intent: u.intent,
+      intent: a.intent,
+      answerType: a.answerType,
+      answerLine: answerLine(a, answers, table),
       understanding: {
-        entities: u.entities.map((e) => ({ id: e.entity.id, name: e.entity.name, type: e.entity.type })),
-        ...(u.place ? { level: u.place.level } : {}),
-        topic: u.topic,
+        entities: a.entities.map((e) => ({ id: e.entity.id, name: e.entity.name, type: e.entity.type })),
+        ...(a.place ? { level: a.place.level } : {}),
+        topic: a.topic,
+        slots: a.slots.map((s) => ({
+          answerType: s.answerType, text: s.text, topic: s.topic, ...(s.unit ? { unit: s.unit } : {}), ...(s.role ? { role: s.role } : {}),
+          subjects: s.subjects.map((x) => x.entity.name),
+        })),
+        ...(scope ? { scope: { id: scope.entity.id, name: scope.entity.name } } : {}),
+        ...(a.constraints.year ? { year: a.constraints.year } : {}),
+        ...(a.constraints.period ? { period: a.constraints.period } : {}),
+        highlight: a.highlight,
       },
       answers,
       ...(table ? { table } : {}),
       passages,
-      summary: await this.summarize(u, answers, table, passages),
+      summary: await this.summarize(a, answers, table, passages),
       ...(hasGraphAnswer ? {} : { note: NO_ANSWER }),
     };
+  }
+
+  /** Graph facts first, slot by slot; a slot the graph leaves empty is read from the top sentences. */
+  private async slotAnswers(ctx: GraphContext, a: QuestionAnalysis, passages: Answer['passages']): Promise<AnswerItem[]> {
+    const answers: AnswerItem[] = [];
+    let sentences: ScoredSentence[] | undefined;
+    let sentenceMs = 0;
+    for (const [index, slot] of a.slots.entries()) {
+      const found = await graphSlot(ctx, a, slot, index);
+      if (found.length || !TEXT_ANSWERABLE.has(slot.answerType) || passages.length === 0) {
+        answers.push(...found);
+        continue;
+      }
+      const started = performance.now();
+      if (!sentences) {
+        const ranked = [];
+        for (const p of passages) ranked.push({ passage: this.indexes.passages.get(p.passageId)!, score: p.score, documentText: await this.documentText(p.docId) });
+        sentences = rankSentences(ranked, a);
+      }
+      answers.push(...sentenceCandidates(sentences, a, slot, a.slots.length > 1 ? index : 0, this.fileOf, (docId) => this.texts.get(docId) ?? ''));
+      sentenceMs += performance.now() - started;
+    }
+    this.lastTimings = { sentenceMs };
+    return answers;
   }
 
   /** Side-by-side table of 2–4 organizations or regions by id; topic words narrow the cells. */
@@ -141,15 +178,15 @@ export class AnswerEngine {
       if (!entity) throw new AppError('ENTITY_NOT_FOUND', `Entity not found: ${id}`, { id });
       entities.push({ entity, surface: entity.name, start: 0, end: 0, exact: true });
     }
-    return compareTable({ store: this.store, fileOf: this.fileOf }, { intent: 'compare', entities, topic, asksRate: false });
+    return compareTable({ store: this.store, fileOf: this.fileOf }, { entities, topic });
   }
 
   /** Key sentences grouped by organization: graph evidence first, else the best sentence of the top passages. */
-  private async summarize(u: QueryUnderstanding, answers: AnswerItem[], table: Answer['table'], passages: Answer['passages']): Promise<Answer['summary']> {
+  private async summarize(u: QuestionAnalysis, answers: AnswerItem[], table: Answer['table'], passages: Answer['passages']): Promise<Answer['summary']> {
     const actor = u.entities.find((e) => e.entity.type === 'region' || e.entity.type === 'organization')?.entity.name;
     const summary: Answer['summary'] = [];
     for (const a of answers.slice(0, 8)) {
-      const group = u.intent === 'adopters' || u.intent === 'region' ? a.name : actor ?? a.name;
+      const group = u.answerType === 'place' || u.answerType === 'organization' || u.answerType === 'region_chain' ? a.name : a.group ?? actor ?? a.name;
       summary.push({ group, text: a.citations[0].text, citations: [a.citations[0]] });
     }
     for (const row of table?.rows ?? []) {

@@ -1,10 +1,10 @@
 import type { EntityRecord, RelationRecord, RelationType } from '../../graph/model.js';
 import { relationEnds } from '../../graph/relationEnds.js';
-import type { QueryUnderstanding } from '../query/understandQuery.js';
 import { expandTerms } from '../query/expandQuery.js';
+import type { LinkedEntity } from '../query/EntityLexicon.js';
 import type { Answer, Citation } from '../schema.js';
+import type { GraphContext } from './answerItems.js';
 import { toCitation, uniqueCitations } from './citations.js';
-import type { GraphContext } from './graphAnswers.js';
 import { regionSubtree } from './graphWalk.js';
 
 type Table = NonNullable<Answer['table']>;
@@ -32,6 +32,7 @@ function relevant(other: EntityRecord, topic: string[]): boolean {
 async function cellFor(ctx: GraphContext, members: EntityRecord[], column: (typeof COLUMNS)[number], topic: string[]): Promise<Cell> {
   const values: string[] = [];
   const citations: Citation[] = [];
+  const items: { value: string; citations: Citation[] }[] = [];
   const names = new Map(members.map((m) => [m.id, m.name]));
   const relations = await ctx.store.relationsOfMany([...names.keys()], { types: [column.relation], direction: column.direction, withEvidence: false });
   const ownEnd = (r: RelationRecord) => (column.direction === 'out' ? r.from : r.to);
@@ -49,16 +50,18 @@ async function cellFor(ctx: GraphContext, members: EntityRecord[], column: (type
       if (!evidence) continue;
       values.push(value);
       citations.push(toCitation(evidence, ctx.fileOf));
+      items.push({ value, citations: [toCitation(evidence, ctx.fileOf)] });
     }
   }
-  return { values, citations: uniqueCitations(citations) };
+  return { values, citations: uniqueCitations(citations), items };
 }
 
 /**
  * 比较兰州和平城区的网格力量配备: one row per organization or region (a region row covers every
- * place inside it), one cited cell per column; the question's topic words narrow the cells.
+ * place inside it), one cited cell per column, each value with its own citation; the question's
+ * topic words narrow the cells.
  */
-export async function compareTable(ctx: GraphContext, u: QueryUnderstanding): Promise<Table> {
+export async function compareTable(ctx: GraphContext, u: { entities: LinkedEntity[]; topic: string[] }): Promise<Table> {
   const actors = u.entities.filter((e) => e.entity.type === 'region' || e.entity.type === 'organization').slice(0, 4);
   const topic = u.topic.filter((t) => !/^(比较|对比|异同|区别|情况|两地|两个)$/.test(t));
   const rows: Table['rows'] = [];

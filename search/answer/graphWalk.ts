@@ -1,9 +1,9 @@
 import type { GraphStore } from '../../graph/GraphStore.js';
-import type { EntityRecord } from '../../graph/model.js';
+import type { EntityRecord, RelationType } from '../../graph/model.js';
 import { relationEnds } from '../../graph/relationEnds.js';
 
-/** The region and every entity LOCATED_IN it, directly or further down. */
-export async function regionSubtree(store: GraphStore, regionId: string, maxNodes = 5000): Promise<Map<string, EntityRecord>> {
+/** The region and every entity LOCATED_IN it (and, when asked, organizations PART_OF them), directly or further down. */
+export async function regionSubtree(store: GraphStore, regionId: string, maxNodes = 5000, withOrganizations = false): Promise<Map<string, EntityRecord>> {
   const found = new Map<string, EntityRecord>();
   const root = await store.getEntity(regionId);
   if (!root) return found;
@@ -11,7 +11,8 @@ export async function regionSubtree(store: GraphStore, regionId: string, maxNode
   let frontier = [root.id];
   while (frontier.length && found.size < maxNodes) {
     const next: string[] = [];
-    const inside = (await store.relationsOfMany(frontier, { types: ['LOCATED_IN'], direction: 'in' })).filter((rel) => !found.has(rel.from));
+    const types: RelationType[] = withOrganizations ? ['LOCATED_IN', 'PART_OF'] : ['LOCATED_IN'];
+    const inside = (await store.relationsOfMany(frontier, { types, direction: 'in', withEvidence: false })).filter((rel) => !found.has(rel.from));
     for (const { entity: child } of await relationEnds(store, inside, (r) => r.from)) {
       if (found.has(child.id)) continue;
       found.set(child.id, child);

@@ -1,0 +1,45 @@
+import type { EntityRecord, RelationType } from '../../graph/model.js';
+import { relationEnds } from '../../graph/relationEnds.js';
+import { cite, type AnswerItem, type GraphContext } from './answerItems.js';
+import { toCitation } from './citations.js';
+
+/** The practice → part relation of the shared data contract (graph/model.ts RELATION_TYPES). */
+export const HAS_PART = 'HAS_PART' as RelationType;
+const LIST_SEPARATOR = /[、；;]/;
+const MAX_PART_LENGTH = 16;
+
+/**
+ * “一网两访三为”是哪几个 / 具体包括哪些内容: the practice's parts in order (HAS_PART), each with its
+ * own evidence; without parts, the pieces of its definition (即A、B、C), else the definition whole.
+ */
+export async function practiceParts(ctx: GraphContext, mechanism: EntityRecord, slotIndex: number): Promise<AnswerItem[]> {
+  const parts = await ctx.store.relationsOf(mechanism.id, { types: [HAS_PART], direction: 'out' });
+  const ends = (await relationEnds(ctx.store, parts, (r) => r.to)).sort(
+    (a, b) => Number(a.entity.props.order ?? a.relation.props.order ?? 0) - Number(b.entity.props.order ?? b.relation.props.order ?? 0),
+  );
+  const fromParts = ends.flatMap(({ relation, entity }) => {
+    const citations = cite(ctx, relation);
+    return citations.length ? [{ id: entity.id, name: entity.name, type: 'part', detail: `${mechanism.name}的组成部分`, slot: slotIndex, citations }] : [];
+  });
+  if (fromParts.length) return fromParts;
+  const definition = typeof mechanism.props.definition === 'string' ? mechanism.props.definition.trim() : '';
+  if (!definition) return [];
+  // The definition is cited where it is written: a mention or adoption sentence that holds it.
+  const head = definition.slice(0, Math.min(6, definition.length));
+  const evidence = [
+    ...(await ctx.store.evidenceOf(mechanism.id, 50)),
+    ...(await ctx.store.relationsOf(mechanism.id, { types: ['ADOPTS'], direction: 'in' })).flatMap((r) => r.evidence),
+  ].find((e) => e.text.replace(/\s+/g, '').includes(head));
+  if (!evidence) return [];
+  const citation = toCitation(evidence, ctx.fileOf);
+  const pieces = definition.split(LIST_SEPARATOR).map((p) => p.trim().replace(/[。，,]$/, '')).filter(Boolean);
+  const asList = pieces.length >= 2 && pieces.every((p) => p.length <= MAX_PART_LENGTH);
+  return (asList ? pieces : [definition]).map((piece, i) => ({
+    id: `${mechanism.id}:part:${i + 1}`,
+    name: piece,
+    type: asList ? 'part' : 'definition',
+    detail: asList ? `${mechanism.name}的组成部分` : `${mechanism.name}的含义`,
+    slot: slotIndex,
+    citations: [citation],
+  }));
+}

@@ -1,0 +1,98 @@
+import type { EntityRecord } from '../../graph/model.js';
+import { relationEnds } from '../../graph/relationEnds.js';
+import type { QuestionAnalysis, Slot } from '../query/answerTypes.js';
+import type { LinkedEntity } from '../query/EntityLexicon.js';
+import { cite, collect, item, LEVEL_RANK, matchesPlace, type AnswerItem, type GraphContext } from './answerItems.js';
+import { regionSubtree } from './graphWalk.js';
+import { ancestorAt } from './regionWalk.js';
+import { toCitation } from './citations.js';
+import { bestByTopic, scoringTerms, topicScore } from './topicScore.js';
+
+const isActor = (e: LinkedEntity) => e.entity.type === 'region' || e.entity.type === 'organization';
+
+/**
+ * 哪些街道采用了1+3+X / 哪些市在用… : organizations with an ADOPTS edge to the practice, filtered by
+ * the level asked and the region scope. A place below the level asked counts for its ancestor at
+ * that level (a city's streets count for the city), cited with the adoption and the chain.
+ */
+export async function adopters(ctx: GraphContext, a: QuestionAnalysis, slot: Slot, mechanisms: EntityRecord[]): Promise<AnswerItem[]> {
+  const found = new Map<string, AnswerItem>();
+  const scope = a.constraints.scope;
+  const within = scope ? await regionSubtree(ctx.store, scope.entity.id, 5000, true) : null;
+  const level = slot.level;
+  for (const mechanism of mechanisms) {
+    const adoptions = await ctx.store.relationsOf(mechanism.id, { types: ['ADOPTS'], direction: 'in' });
+    for (const { relation: rel, entity: org } of await relationEnds(ctx.store, adoptions, (r) => r.from)) {
+      if (within && !within.has(org.id)) continue;
+      if (slot.answerType === 'organization' && org.type !== 'organization') continue;
+      const adopted = `采用 ${mechanism.name}`;
+      if (!level || matchesPlace(org, level)) {
+        collect(found, item(org, cite(ctx, rel), adopted));
+        continue;
+      }
+      if ((LEVEL_RANK[org.level ?? ''] ?? 9) <= LEVEL_RANK[level.level] && org.type === 'region') continue;
+      const up = await ancestorAt(ctx, org, level);
+      if (!up) continue;
+      const chain = up.path.flatMap((s) => s.via.evidence.slice(0, 1).map((e) => toCitation(e, ctx.fileOf)));
+      collect(found, item(up.ancestor, [...cite(ctx, rel), ...chain], `辖内${org.name}${adopted}`));
+    }
+  }
+  return [...found.values()];
+}
+
+/** Mechanisms whose name or definition names every topic word: 有哪些社区在做垃圾分类 without a named practice. */
+export async function mechanismsOnTopic(ctx: GraphContext, topic: string[]): Promise<EntityRecord[]> {
+  const words = topic.filter((t) => t.length >= 2);
+  if (words.length === 0) return [];
+  const all = await ctx.store.findEntities({ type: 'mechanism', nameContains: words[0], limit: 200 });
+  return all.filter((m) => words.every((w) => `${m.name}${m.props.definition ?? ''}`.includes(w)));
+}
+
+const PRACTICE_SHARE = 0.5;
+const GENERIC_PRACTICE_WORDS = /^(探索|做法|举措|经验|工作|创新|措施|办法|渠道|特色|平时|通过|方面|亮点|实践)$/;
+/** Beyond this many practices an unscoped roll-up lists the best-cited ones. */
+const MAX_ROLLED_UP = 30;
+
+/**
+ * 福利路街道在物业服务上做了哪些探索 / 兰州市有哪些做法: practices the place adopts, rolled up from its
+ * streets, communities and attached organizations, ranked by how well their own name and definition
+ * (weight 3) and their evidence sentence (weight 1) cover the topic. Each answer says which
+ * sub-place adopts it (`group`). A practice named in the question is the theme, not an answer.
+ */
+export async function placePractices(ctx: GraphContext, a: QuestionAnalysis, slot: Slot): Promise<AnswerItem[]> {
+  const themes = a.entities.filter((e) => e.entity.type === 'mechanism');
+  const topic = scoringTerms([...slot.topic.filter((t) => !GENERIC_PRACTICE_WORDS.test(t)), ...themes.map((e) => e.entity.name)]);
+  const candidates: { value: AnswerItem; score: number }[] = [];
+  for (const actor of slot.subjects.filter(isActor)) {
+    const members = actor.entity.type === 'region' ? await regionSubtree(ctx.store, actor.entity.id, 5000, true) : new Map([[actor.entity.id, actor.entity]]);
+    const adopted = (await ctx.store.relationsOfMany([...members.keys()], { types: ['ADOPTS'], direction: 'out' })).filter(
+      (rel) => members.has(rel.from) && !themes.some((t) => t.entity.id === rel.to),
+    );
+    for (const { relation: rel, entity: mechanism } of await relationEnds(ctx.store, adopted, (r) => r.to)) {
+      const own = [mechanism.name, ...mechanism.aliases, String(mechanism.props.definition ?? '')];
+      const member = members.get(rel.from)!;
+      // The place's own practices come first; a sub-place's count slightly less.
+      const score = 3 * topicScore(own, topic) + topicScore(rel.evidence.map((e) => e.text), topic) - (member.id === actor.entity.id ? 0 : 0.01);
+      candidates.push({ value: item(mechanism, cite(ctx, rel), `${member.name}采用`, { group: member.name }), score });
+    }
+  }
+  const found = new Map<string, AnswerItem>();
+  // A place usually has several practices on one topic: keep those close to the best.
+  for (const answer of bestByTopic(candidates, topic, 1, PRACTICE_SHARE)) collect(found, answer);
+  const list = [...found.values()];
+  return topic.length ? list : list.sort((x, y) => y.citations.length - x.citations.length).slice(0, MAX_ROLLED_UP);
+}
+
+/** 福利路街道有没有采用1+3+X: the adoption facts of the place and its sub-places, if any. */
+export async function adoptsCheck(ctx: GraphContext, a: QuestionAnalysis): Promise<AnswerItem[]> {
+  const mechanisms = a.entities.filter((e) => e.entity.type === 'mechanism').map((e) => e.entity);
+  const found = new Map<string, AnswerItem>();
+  for (const actor of a.entities.filter(isActor)) {
+    const members = await regionSubtree(ctx.store, actor.entity.id, 5000, true);
+    for (const mechanism of mechanisms) {
+      const adoptions = (await ctx.store.relationsOf(mechanism.id, { types: ['ADOPTS'], direction: 'in' })).filter((r) => members.has(r.from));
+      for (const rel of adoptions) collect(found, item(members.get(rel.from)!, cite(ctx, rel), `采用 ${mechanism.name}`));
+    }
+  }
+  return [...found.values()];
+}

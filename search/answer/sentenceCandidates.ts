@@ -1,0 +1,170 @@
+import type { EntityRecord, PassageRecord } from '../../graph/model.js';
+import type { QuestionAnalysis, Slot } from '../query/answerTypes.js';
+import { extractSentence, normalizeKey, splitSentences, type Mention } from '../query/extractors.js';
+import type { AnswerItem } from './answerItems.js';
+import { matchesPlace } from './answerItems.js';
+import type { FileOf } from './citations.js';
+import { metricFit, metricName } from './metricAnswers.js';
+import { originalMapper, type PassageSentence } from './sentenceSpans.js';
+import { topicScore } from './topicScore.js';
+
+export interface RankedPassage {
+  passage: PassageRecord;
+  /** Fused keyword + vector score of the passage. */
+  score: number;
+  documentText: string;
+}
+
+export interface ScoredSentence extends PassageSentence {
+  passage: PassageRecord;
+  score: number;
+}
+
+/** How many top passages and sentences are read, and the least score a text answer needs. */
+export const SENTENCE_PASSAGES = 5;
+export const SENTENCE_LIMIT = 8;
+export const ANSWER_THRESHOLD = 0.45;
+/** Candidates of one slot within this share of the best survive. */
+const KEEP_SHARE = 0.7;
+const MAX_PER_SLOT = 6;
+
+const norm = (text: string) => normalizeKey(text).replace(/[“”"「」]/g, '');
+
+/** Names the answer must be read next to: the practice named or quoted, else the subjects. */
+function anchorsOf(a: QuestionAnalysis, slot: Slot): string[] {
+  const practices = a.entities.filter((e) => e.entity.type === 'mechanism').flatMap((e) => [e.entity.name, ...e.entity.aliases]);
+  const named = [...practices, ...a.quoted].map(norm).filter((n) => n.length >= 2);
+  if (slot.answerType === 'place' || slot.answerType === 'organization' || slot.answerType === 'parts') return named;
+  return slot.subjects.flatMap((s) => [s.entity.name, ...s.entity.aliases, s.surface]).map(norm).filter((n) => n.length >= 2);
+}
+
+/**
+ * The sentences of the top passages that best match the question: the passage's fused score
+ * (keyword and vector) times the share of question words the sentence holds.
+ */
+export function rankSentences(passages: RankedPassage[], a: QuestionAnalysis): ScoredSentence[] {
+  const top = passages.slice(0, SENTENCE_PASSAGES);
+  const best = Math.max(1e-9, ...top.map((p) => p.score));
+  const words = [...new Set([...a.entities.map((e) => e.entity.name), ...a.quoted, ...a.slots.flatMap((s) => s.topic)].map(norm).filter((w) => w.length >= 2))];
+  if (words.length === 0) return [];
+  // Sentences are scored on the cleaned text; only the winners are aligned to the original.
+  const scored: { ranked: RankedPassage; start: number; end: number; score: number }[] = [];
+  for (const ranked of top) {
+    for (const span of splitSentences(ranked.passage.text)) {
+      const text = norm(ranked.passage.text.slice(span.start, span.end));
+      const held = words.filter((w) => text.includes(w)).length / words.length;
+      if (held > 0) scored.push({ ranked, ...span, score: (0.4 + 0.6 * (ranked.score / best)) * held });
+    }
+  }
+  const winners = scored.sort((x, y) => y.score - x.score).slice(0, SENTENCE_LIMIT);
+  const maps = new Map<string, (cs: number, ce: number) => { start: number; end: number }>();
+  return winners.map(({ ranked, start, end, score }) => {
+    let toOriginal = maps.get(ranked.passage.id);
+    if (!toOriginal) maps.set(ranked.passage.id, (toOriginal = originalMapper(ranked.passage, ranked.documentText)));
+    return { text: ranked.passage.text.slice(start, end), cleanStart: start, ...toOriginal(start, end), passage: ranked.passage, score };
+  });
+}
+
+/** 1 next to an anchor, falling with the distance in characters. */
+function nearness(text: string, mention: Mention, anchors: string[]): number {
+  let distance = Infinity;
+  for (const anchor of anchors) {
+    for (let at = text.indexOf(anchor); at >= 0; at = text.indexOf(anchor, at + 1)) {
+      const gap = at >= mention.end ? at - mention.end : mention.start >= at + anchor.length ? mention.start - at - anchor.length : 0;
+      distance = Math.min(distance, gap);
+    }
+  }
+  return distance === Infinity ? 0.5 : 1 / (1 + distance / 30);
+}
+
+interface Candidate {
+  item: AnswerItem;
+  score: number;
+}
+
+const asEntity = (m: Mention): EntityRecord => ({ id: '', type: m.type, name: m.name, key: m.key, aliases: [], props: m.props ?? {}, ...(m.level ? { level: m.level } : {}) });
+
+/** Type fit of one mention for one slot: null when it cannot answer, else a factor in (0, 1]. */
+function typeFit(m: Mention, slot: Slot, a: QuestionAnalysis, sentence: string): { fit: number; name: string; detail?: string } | null {
+  const own = new Set(a.entities.map((e) => norm(e.entity.name)));
+  switch (slot.answerType) {
+    case 'place':
+    case 'organization': {
+      if (own.has(norm(m.name))) return null;
+      if (slot.answerType === 'organization' ? m.type !== 'organization' : m.type !== 'region' && m.type !== 'organization') return null;
+      if (slot.level && !(m.type === 'region' && matchesPlace(asEntity(m), slot.level))) return null;
+      return { fit: slot.level || m.type === 'region' ? 1 : 0.7, name: m.name };
+    }
+    case 'person': {
+      if (m.type !== 'person') return null;
+      const role = String(m.props?.role ?? '');
+      const org = String(m.props?.organization ?? '');
+      if (slot.role && !(role.includes(slot.role) || slot.role.endsWith(role)) ) return null;
+      const subjects = slot.subjects.map((s) => norm(s.entity.name));
+      if (!subjects.some((s) => norm(org).includes(s) || s.includes(norm(org)) && org.length >= 2)) return null;
+      return { fit: 1, name: m.name, detail: `${org}${role}` };
+    }
+    case 'role': {
+      if (m.type !== 'person' || !slot.subjects.some((s) => norm(s.entity.name) === norm(m.name))) return null;
+      const role = String(m.props?.role ?? '');
+      return role ? { fit: 1, name: `${String(m.props?.organization ?? '')}${role}`, detail: m.name } : null;
+    }
+    case 'practice': {
+      if (m.type !== 'mechanism' || own.has(norm(m.name))) return null;
+      const topic = slot.topic;
+      const fit = topic.length ? Math.min(1, topicScore([m.name, String(m.props?.definition ?? ''), sentence], topic) / topic.length) : 0.8;
+      return fit > 0 ? { fit, name: m.name } : null;
+    }
+    case 'number': {
+      if (m.type !== 'metric') return null;
+      const score = metricFit(asEntity(m), slot, a.constraints);
+      // Text answers need the indicator itself to name a word of the slot: a neighbouring rate does not.
+      if (score === null || score < 1) return null;
+      return { fit: Math.min(1, score / Math.max(1, slot.topic.length)), name: metricName(asEntity(m), slot.asksChange), detail: String(m.props?.indicator ?? '') };
+    }
+    case 'parts': {
+      const definition = m.type === 'mechanism' ? String(m.props?.definition ?? '') : '';
+      const anchors = [...a.quoted, ...a.entities.filter((e) => e.entity.type === 'mechanism').map((e) => e.entity.name)].map(norm);
+      if (!definition || !anchors.includes(norm(m.name))) return null;
+      return { fit: 1, name: definition, detail: `${m.name}的含义` };
+    }
+    default:
+      return null;
+  }
+}
+
+/**
+ * Typed answers read from the top sentences with the ingest's own extractors, for a slot the graph
+ * could not fill. A candidate must sit in a sentence holding the question's anchor (the practice
+ * named, exactly — 1+3+N is not 1+3+X — or the subject), fit the slot's type, and score above the
+ * threshold; each cites its sentence's exact original span.
+ */
+export function sentenceCandidates(sentences: ScoredSentence[], a: QuestionAnalysis, slot: Slot, slotIndex: number, fileOf: FileOf, documentText: (docId: string) => string): AnswerItem[] {
+  const anchors = anchorsOf(a, slot);
+  if (anchors.length === 0 && slot.answerType !== 'place') return [];
+  const candidates: Candidate[] = [];
+  for (const sentence of sentences) {
+    const text = norm(sentence.text);
+    if (anchors.length && !anchors.some((anchor) => text.includes(anchor))) continue;
+    if (!anchors.length && !slot.topic.every((t) => text.includes(norm(t)))) continue;
+    const { mentions } = extractSentence(sentence.text, { regions: [] });
+    for (const m of mentions) {
+      const fit = typeFit(m, slot, a, sentence.text);
+      if (!fit) continue;
+      const score = sentence.score * fit.fit * nearness(sentence.text, m, anchors);
+      const citation = { docId: sentence.passage.docId, file: fileOf(sentence.passage.docId), start: sentence.start, end: sentence.end, text: documentText(sentence.passage.docId).slice(sentence.start, sentence.end) };
+      candidates.push({
+        score,
+        item: { id: `text:${sentence.passage.id}:${sentence.cleanStart + m.start}`, name: fit.name, type: slot.answerType === 'role' ? 'role' : m.type, ...(m.level ? { level: m.level } : {}), ...(fit.detail ? { detail: fit.detail } : {}), slot: slotIndex, source: 'text', score: Math.round(score * 1000) / 1000, citations: [citation] },
+      });
+    }
+  }
+  const best = Math.max(0, ...candidates.map((c) => c.score));
+  if (best < ANSWER_THRESHOLD) return [];
+  const kept = new Map<string, AnswerItem>();
+  for (const c of candidates.sort((x, y) => y.score - x.score)) {
+    if (c.score < best * KEEP_SHARE || kept.size >= MAX_PER_SLOT) break;
+    if (!kept.has(norm(c.item.name))) kept.set(norm(c.item.name), c.item);
+  }
+  return [...kept.values()];
+}

@@ -1,0 +1,175 @@
+import type { Intent } from '../schema.js';
+import type { AnswerType, Constraints, PlaceFilter, QuestionAnalysis, Slot } from './answerTypes.js';
+import type { DefinitionMatcher } from './DefinitionMatcher.js';
+import type { EntityLexicon, LinkedEntity } from './EntityLexicon.js';
+import { normalizeKey, ROLE_WORDS, tokenize } from './extractors.js';
+import genericWords from './genericWords.json' with { type: 'json' };
+import {
+  ADOPTERS_ASKED, ANY_PLACE_QUESTION, CHAIN_ASKED, CHANGE_ASKED, COMPARE, EACH, NUMBER_ASKED, ORGANIZATION_QUESTION, PARTS_ASKED, PERIOD,
+  PERSON, PLACE_QUESTION, PLACE_WORDS, PLACE_WORD_TOKEN, PRACTICES_ASKED, QUESTION_WORDS, RATE_ASKED, ROLE_ASKED, SLOT_BOUNDARY,
+  UNIT_ASKED, YEAR, YES_NO,
+} from './questionPatterns.js';
+
+const GENERIC = new Set(genericWords.words);
+const ENGLISH_STOP = new Set(
+  'a an the of in on at to for and or is are was were be been which what who whom whose where when how many much does do did has have had with by from that this these those there their it its as'.split(' '),
+);
+const LATIN_WORD = /[A-Za-z][A-Za-z0-9'’\-]*[A-Za-z0-9]|[A-Za-z]/g;
+/** A quoted name: “…” or "…" or 「…」. */
+const QUOTED = /[“"「『]([^”"」』]{2,20})[”"」』]/g;
+
+const byLengthDesc = (a: string, b: string) => b.length - a.length;
+const ROLE_PATTERN = new RegExp(
+  `(?:${[...ROLE_WORDS.bodies].sort(byLengthDesc).join('|')})?(?:${[...ROLE_WORDS.leaderTitles, ...ROLE_WORDS.memberTitles].sort(byLengthDesc).join('|')})`,
+);
+
+const isActor = (e: LinkedEntity) => e.entity.type === 'region' || e.entity.type === 'organization';
+
+function withoutEntities(text: string, entities: LinkedEntity[]): string {
+  let rest = text;
+  for (const e of entities) if (e.surface) rest = rest.replace(e.surface, ' ');
+  return rest;
+}
+
+/**
+ * Content words: jieba tokens minus question words and bare place words; Latin words are kept
+ * whole (an English question is words, not letters) and English function words dropped.
+ */
+export function topicWords(text: string): string[] {
+  const latin = (text.match(LATIN_WORD) ?? []).filter((w) => w.length >= 2 && !ENGLISH_STOP.has(w.toLowerCase()));
+  const rest = text.replace(LATIN_WORD, ' ');
+  const words = tokenize(rest).filter((t) => t.trim() && !QUESTION_WORDS.has(t) && !PLACE_WORD_TOKEN.test(t) && !/^[\p{P}\p{S}\d\s]+$/u.test(t));
+  return [...new Set([...words, ...latin])];
+}
+
+function placeFilterOf(text: string): PlaceFilter | undefined {
+  const word = PLACE_QUESTION.exec(text)?.[1];
+  return word ? PLACE_WORDS[word] : undefined;
+}
+
+/** Splits `有多少个网格、多少名网格员` into one number slot per clause that asks a number. */
+function numberSlots(rest: string, subjects: LinkedEntity[], fallbackTopic: string[], asksChange: boolean): Slot[] {
+  const clauses = rest.split(SLOT_BOUNDARY).map((c) => c.trim()).filter(Boolean);
+  const asking = clauses.filter((c) => NUMBER_ASKED.test(c) || RATE_ASKED.test(c));
+  if (asking.length <= 1) {
+    const topic = fallbackTopic;
+    return [{ answerType: 'number', text: rest, topic, unit: UNIT_ASKED.exec(rest)?.[1], asksRate: RATE_ASKED.test(rest), asksChange, subjects }];
+  }
+  let previous: string[] = fallbackTopic;
+  return asking.map((clause) => {
+    const own = topicWords(clause);
+    const topic = own.length ? own : previous;
+    previous = topic;
+    return { answerType: 'number' as const, text: clause, topic, unit: UNIT_ASKED.exec(clause)?.[1], asksRate: RATE_ASKED.test(clause), asksChange, subjects };
+  });
+}
+
+function primaryType(q: string, rest: string, entities: LinkedEntity[], quoted: string[], topic: string[]): { type: AnswerType; level?: PlaceFilter } {
+  const actors = entities.filter(isActor);
+  const regions = entities.filter((e) => e.entity.type === 'region');
+  const mechanisms = entities.filter((e) => e.entity.type === 'mechanism');
+  const persons = entities.filter((e) => e.entity.type === 'person');
+  const level = placeFilterOf(rest);
+  const named = mechanisms.length > 0 || quoted.length > 0;
+  if (COMPARE.test(q) && actors.length >= 2) return { type: 'compare' };
+  if (named && PARTS_ASKED.test(rest) && !level && !ANY_PLACE_QUESTION.test(rest) && !ORGANIZATION_QUESTION.test(rest) && !/谁/.test(rest)) return { type: 'parts' };
+  if (persons.length && ROLE_ASKED.test(rest)) return { type: 'role' };
+  if (persons.length && (level || ANY_PLACE_QUESTION.test(rest) || /哪个|哪些|哪家|什么单位/.test(rest))) return { type: 'place', level };
+  if (regions.length && !mechanisms.length && CHAIN_ASKED.test(rest) && !NUMBER_ASKED.test(rest)) return { type: 'region_chain', level };
+  if ((PERSON.test(rest) || (ROLE_PATTERN.test(rest) && /谁/.test(rest))) && actors.length >= 1) return { type: 'person' };
+  if ((NUMBER_ASKED.test(rest) || CHANGE_ASKED.test(rest)) && (actors.length >= 1 || topic.length > 0) && !level && !ORGANIZATION_QUESTION.test(rest)) {
+    return { type: 'number' };
+  }
+  if (ORGANIZATION_QUESTION.test(rest) && (named || topic.length)) return { type: 'organization' };
+  if (YES_NO.test(rest) && actors.length >= 1 && !level) return { type: 'yes_no' };
+  if (named && (level || actors.length === 0 || ANY_PLACE_QUESTION.test(rest)) && (ADOPTERS_ASKED.test(rest) || /经验|在做|在用|推行|实行/.test(rest))) {
+    return { type: 'place', level };
+  }
+  if (actors.length >= 1 && PRACTICES_ASKED.test(rest) && !level) return { type: 'practice' };
+  if (regions.length && level && !named) return { type: 'place', level };
+  if (actors.length >= 1 && level && !named) return { type: 'place', level };
+  if (named && actors.length === 0) return { type: 'place', level };
+  if ((level || ANY_PLACE_QUESTION.test(rest)) && topic.length) return { type: 'place', level };
+  return { type: 'passages' };
+}
+
+/** The older intent label, kept in the API for clients that read it. */
+export function intentOf(type: AnswerType, entities: LinkedEntity[]): Intent {
+  switch (type) {
+    case 'place':
+    case 'organization':
+    case 'yes_no':
+      return entities.some((e) => e.entity.type === 'mechanism') || !entities.some((e) => e.entity.type === 'region') ? 'adopters' : 'region';
+    case 'person':
+    case 'role':
+      return 'person';
+    case 'practice':
+      return 'org_practices';
+    case 'number':
+      return 'metric';
+    case 'region_chain':
+      return 'region';
+    case 'compare':
+      return 'compare';
+    default:
+      return 'passages';
+  }
+}
+
+/**
+ * Reads a Chinese (or mixed, or English) question into what it expects back: an answer type,
+ * one slot per thing asked, the constraints (region scope, level, year, period, topic) and the
+ * linked entities. Pure, given the lexicon.
+ */
+export function analyzeQuestion(query: string, lexicon: EntityLexicon, definitions?: DefinitionMatcher): QuestionAnalysis {
+  const q = normalizeKey(query);
+  const entities = lexicon.link(query);
+  const known = new Set(entities.map((e) => e.surface));
+  const quoted = [...q.matchAll(QUOTED)].map((m) => m[1]).filter((name) => !known.has(normalizeKey(name)));
+  if (!entities.some((e) => e.entity.type === 'mechanism') && definitions && PLACE_QUESTION.test(q)) {
+    // 哪个街道让每个网格配…: the practice is described, not named.
+    const described = definitions.match(q.replace(PLACE_QUESTION, ''));
+    if (described) entities.push({ entity: described, surface: '', start: 0, end: 0, exact: false });
+  }
+  const rest = withoutEntities(q, entities);
+  const yearMatch = YEAR.exec(q);
+  const period = PERIOD.exec(q)?.[0];
+  const restNoTime = rest.replace(YEAR, ' ').replace(PERIOD, ' ');
+  const topic = topicWords(restNoTime);
+  const { type, level } = primaryType(q, rest, entities, quoted, topic);
+  const actors = entities.filter(isActor);
+  const role = ROLE_PATTERN.exec(rest)?.[0];
+  const asksChange = CHANGE_ASKED.test(rest);
+  const regions = entities.filter((e) => e.entity.type === 'region');
+  const scope = type === 'place' || type === 'organization' || type === 'practice' ? regions[regions.length - 1] : undefined;
+  const constraints: Constraints = {
+    ...(scope ? { scope } : {}),
+    ...(level ? { level } : {}),
+    ...(yearMatch ? { year: Number(yearMatch[1]) } : {}),
+    ...(period ? { period } : {}),
+    topic,
+  };
+  const each = EACH.test(rest) && actors.length >= 2 && type !== 'compare';
+  const subjectGroups = each ? actors.map((a) => [a]) : [type === 'person' || type === 'number' ? actors : entities.filter((e) => e.entity.type !== 'mechanism' || type === 'parts')];
+  const slots: Slot[] = [];
+  for (const subjects of subjectGroups) {
+    if (type === 'number') slots.push(...numberSlots(restNoTime, subjects, topic, asksChange));
+    else slots.push({ answerType: type, text: rest, topic, ...(role ? { role } : {}), asksRate: RATE_ASKED.test(rest), asksChange, subjects, ...(level ? { level } : {}) });
+  }
+  const highlight = [...new Set([...entities.map((e) => e.entity.name).filter(Boolean), ...quoted, ...topic.filter((t) => t.length >= 2 && !GENERIC.has(t))])];
+  return {
+    query,
+    answerType: type,
+    intent: intentOf(type, entities),
+    slots,
+    entities,
+    constraints,
+    quoted,
+    highlight,
+    ...(level ? { place: level } : {}),
+    topic,
+    ...(role ? { role } : {}),
+    ...(UNIT_ASKED.exec(rest)?.[1] ? { unit: UNIT_ASKED.exec(rest)![1] } : {}),
+    asksRate: RATE_ASKED.test(rest),
+  };
+}

@@ -1,0 +1,13 @@
+/**
+ * The one door from search into the ingest's text stage: segmentation, sentence splitting and the
+ * extraction rules the ingest uses, so a question and the retrieved sentences are read exactly as
+ * the documents were. When segmentation and extraction move to their own top-level stage folder
+ * (below both ingest and search), only the paths in this file change.
+ */
+export { normalizeKey, normalizeWidth, tokenize } from '../../ingest/segment/index.js';
+export { extractSentence, type ArticleContext, type Mention, type RelationCandidate } from '../../ingest/extract/index.js';
+export { splitSentences } from '../../ingest/structure/index.js';
+import roleWords from '../../ingest/extract/places/data/roles.json' with { type: 'json' };
+
+/** Role words the people extractor knows (党工委 + 书记): questions name roles the same way. */
+export const ROLE_WORDS: { bodies: string[]; leaderTitles: string[]; memberTitles: string[] } = roleWords;
