@@ -13,6 +13,7 @@ import { metaRoutes } from './routes/health.js';
 import { searchRoutes } from './routes/search.js';
 import { uploadRoutes } from './routes/uploads.js';
 import { IngestQueue } from './uploads/IngestQueue.js';
+import { StoreWatcher } from './sync/StoreWatcher.js';
 
 export interface CreateAppOptions {
   store: GraphStore;
@@ -28,8 +29,9 @@ export type App = express.Express & { locals: { queue: IngestQueue } };
 
 /** The HTTP app without listening: JSON API under /api, optional static UI, one error handler. */
 export function createApp({ store, engine, config, uiDir, log = (line) => console.error(line) }: CreateAppOptions): App {
-  const queue = new IngestQueue({ store, engine, dataDir: config.dataDir, maxFileBytes: config.maxFileBytes, log });
-  const ctx: ApiContext = { store, engine, config, queue, log };
+  const watcher = new StoreWatcher(store, engine, log);
+  const queue = new IngestQueue({ store, engine: { refresh: () => watcher.sync() }, dataDir: config.dataDir, maxFileBytes: config.maxFileBytes, log });
+  const ctx: ApiContext = { store, engine, config, queue, watcher, log };
   const app = express() as App;
   app.locals.queue = queue;
   app.disable('x-powered-by');
@@ -40,6 +42,8 @@ export function createApp({ store, engine, config, uiDir, log = (line) => consol
   api.use(express.json({ limit: JSON_BODY_LIMIT }));
   const searchLimit = searchLimiter(config.rateLimits.search);
   api.use(metaRoutes(ctx));
+  // Another process (the ingest CLI) may have changed the store: one indexed read per request tells.
+  api.use(watcher.middleware());
   api.use(searchRoutes(ctx, searchLimit));
   api.use(entityRoutes(ctx));
   api.use(uploadRoutes(ctx, uploadLimiter(config.rateLimits.upload)));

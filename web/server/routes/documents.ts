@@ -10,7 +10,7 @@ import { uploadsDir } from '../uploads/uploadMiddleware.js';
 const notFound = (id: string) => new AppError('DOCUMENT_NOT_FOUND', `Document not found: ${id}`, { id });
 
 /** GET /documents, GET /documents/:id (text, structure, mentions), DELETE /documents/:id. */
-export function documentRoutes({ store, engine, config, queue }: ApiContext): Router {
+export function documentRoutes({ store, config, queue, watcher }: ApiContext): Router {
   const router = Router();
 
   router.get('/documents', async (_req, res) => {
@@ -43,7 +43,7 @@ export function documentRoutes({ store, engine, config, queue }: ApiContext): Ro
       const deleted = await store.deleteDocument(id);
       if (!deleted) return null;
       await removeUploadedCopy(config.dataDir, document.path);
-      await engine.refresh();
+      await watcher.sync();
       return deleted;
     });
     if (!outcome) throw notFound(id);
