@@ -9,7 +9,8 @@ import { bestSentence, type FileOf } from './answer/citations.js';
 import { compareTable } from './answer/compareTable.js';
 import { passagesMentioning, regionSubtree } from './answer/graphWalk.js';
 import { rankSentences, sentenceCandidates, type ScoredSentence } from './answer/sentenceCandidates.js';
-import { openIndexes, type SearchIndexes } from './indexes/openIndexes.js';
+import { openIndexes, type OpenIndexesOptions, type SearchIndexes } from './indexes/openIndexes.js';
+import type { VectorStatus } from './indexes/VectorSync.js';
 import { analyzeQuestion } from './query/analyzeQuestion.js';
 import type { QuestionAnalysis } from './query/answerTypes.js';
 import { DefinitionMatcher } from './query/DefinitionMatcher.js';
@@ -43,8 +44,9 @@ export class AnswerEngine {
     private texts = new Map<string, string>(),
   ) {}
 
-  static async open(store: GraphStore, config: Config, log: (line: string) => void = () => {}): Promise<AnswerEngine> {
-    const indexes = await openIndexes(store, config, log);
+  /** options.waitForVectors: false (the server) answers at once while passage vectors are computed in the background. */
+  static async open(store: GraphStore, config: Config, log: (line: string) => void = () => {}, options: OpenIndexesOptions = {}): Promise<AnswerEngine> {
+    const indexes = await openIndexes(store, config, log, options);
     tokenize(''); // loads the jieba dictionaries now, not during the first question
     const [lexicon, definitions, files] = await AnswerEngine.loadLookups(store);
     return new AnswerEngine(store, config, indexes, lexicon, definitions, files);
@@ -63,9 +65,14 @@ export class AnswerEngine {
     return this.indexes.embedderReason;
   }
 
+  /** How far the vector index is towards the store's passages (background embedding). */
+  vectorStatus(): VectorStatus {
+    return this.indexes.vectorStatus();
+  }
+
   /** Re-reads the store after an ingest or delete: indexes are synced incrementally. */
   async refresh(log: (line: string) => void = () => {}): Promise<void> {
-    this.indexes = await openIndexes(this.store, this.config, log);
+    await this.indexes.refresh(); // keyword index now, vectors of new passages in the background
     [this.lexicon, this.definitions, this.files] = await AnswerEngine.loadLookups(this.store);
     this.texts.clear();
   }

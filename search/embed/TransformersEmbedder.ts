@@ -124,6 +124,8 @@ export class TransformersEmbedder implements Embedder {
     const prefix = opts.kind === 'query' ? this.queryPrefix : '';
     const vectors: Float32Array[] = [];
     for (let start = 0; start < texts.length; start += this.batchSize) {
+      // onnxruntime-node runs a batch synchronously on this thread: let waiting requests in between batches.
+      if (start > 0) await new Promise<void>((resolve) => setImmediate(resolve));
       const batch = texts.slice(start, start + this.batchSize).map((text) => prefix + text);
       const output = await this.extractor(batch, { pooling: this.pooling, normalize: true });
       const width = output.dims[output.dims.length - 1];

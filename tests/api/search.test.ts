@@ -27,7 +27,8 @@ describe('GET /api/health', () => {
   it('reports the embedder and backend', async () => {
     const res = await get('/api/health');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ ok: true, embedder: h.engine.embedderReason, backend: 'sqlite' });
+    expect(res.body).toEqual({ ok: true, embedder: h.engine.embedderReason, backend: 'sqlite', vectors: { state: 'ready', embedded: expect.any(Number), total: expect.any(Number) } });
+    expect(res.body.vectors.embedded).toBe(res.body.vectors.total);
     expect(res.body.embedder).toMatch(/corpus/);
   });
 

@@ -12,7 +12,8 @@ const UI_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 
 async function main(): Promise<void> {
   const config = loadConfig();
   const store = await openStore(config);
-  const engine = await AnswerEngine.open(store, config, (line) => console.error(line));
+  // Serves at once: keyword and graph search work while passage vectors are computed in the background.
+  const engine = await AnswerEngine.open(store, config, (line) => console.error(line), { waitForVectors: false });
   const app = createApp({ store, engine, config, uiDir: UI_DIR });
   const server = app.listen(config.port, () => console.error(`Practice Atlas on http://localhost:${config.port} (${store.backend}; ${engine.embedderReason})`));
   const stop = () => {

@@ -118,4 +118,12 @@ export const jobSchema = z
   })
   .meta({ id: 'Job' });
 
-export const healthSchema = z.object({ ok: z.boolean(), embedder: z.string(), backend: z.enum(['sqlite', 'neo4j']) }).meta({ id: 'Health' });
+export const healthSchema = z
+  .object({
+    ok: z.boolean(),
+    embedder: z.string(),
+    backend: z.enum(['sqlite', 'neo4j']),
+    /** Passages with a vector of all passages; 'embedding' while the background work is going on. */
+    vectors: z.object({ state: z.enum(['ready', 'embedding', 'failed']), embedded: z.number().int(), total: z.number().int() }).optional(),
+  })
+  .meta({ id: 'Health' });

@@ -5,6 +5,7 @@ interface Health {
   ok: boolean;
   embedder: string;
   backend: string;
+  vectors?: { state: 'ready' | 'embedding' | 'failed'; embedded: number; total: number };
 }
 
 /** "Using the corpus-trained embedder (LSA …)" → "corpus"; a model name stays as it is. */
@@ -22,6 +23,8 @@ export function HealthBadge() {
   return (
     <span className={data.ok ? 'health ok' : 'health bad'} title={`图存储：${data.backend}；向量：${data.embedder}`}>
       {data.ok ? '服务正常' : '服务异常'} · 图存储 {data.backend} · 向量 {shortEmbedder(data.embedder)}
+      {data.vectors?.state === 'embedding' ? ` · 向量索引中 ${data.vectors.embedded}/${data.vectors.total}（关键词检索已可用）` : ''}
+      {data.vectors?.state === 'failed' ? ' · 向量索引未完成（仅关键词检索）' : ''}
     </span>
   );
 }
