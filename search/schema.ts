@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { ANSWER_TYPES } from './query/answerTypes.js';
 
 export const citationSchema = z.object({
   docId: z.string(),
@@ -8,6 +7,12 @@ export const citationSchema = z.object({
   end: z.number().int().nonnegative(),
   text: z.string(),
 });
+
+/** What a question expects back (see search/query/answerTypes.ts). */
+export const ANSWER_TYPES = [
+  'place', 'organization', 'person', 'role', 'practice', 'parts', 'number', 'region_chain', 'yes_no', 'compare', 'passages',
+] as const;
+export type AnswerType = (typeof ANSWER_TYPES)[number];
 
 export const INTENTS = ['adopters', 'org_practices', 'metric', 'person', 'region', 'compare', 'passages'] as const;
 
@@ -83,6 +88,5 @@ export const answerSchema = z.object({
 
 export type Citation = z.infer<typeof citationSchema>;
 export type AnswerLine = NonNullable<Answer['answerLine']>;
-export type { AnswerType } from './query/answerTypes.js';
 export type Answer = z.infer<typeof answerSchema>;
 export type Intent = (typeof INTENTS)[number];

@@ -1,5 +1,5 @@
 import type { AdminLevel } from '../../graph/model.js';
-import type { Intent } from '../schema.js';
+import type { AnswerType, Intent } from '../schema.js';
 import type { LinkedEntity } from './EntityLexicon.js';
 
 /**
@@ -7,10 +7,8 @@ import type { LinkedEntity } from './EntityLexicon.js';
  * practice, which streets a district has, where a person works); `region_chain` is the parents of
  * a place; `parts` is a practice's parts or definition; `number` is a metric value.
  */
-export const ANSWER_TYPES = [
-  'place', 'organization', 'person', 'role', 'practice', 'parts', 'number', 'region_chain', 'yes_no', 'compare', 'passages',
-] as const;
-export type AnswerType = (typeof ANSWER_TYPES)[number];
+export { ANSWER_TYPES } from '../schema.js';
+export type { AnswerType };
 
 /** The kind of place asked for: 哪些镇 → township places whose names end in 镇. */
 export interface PlaceFilter {

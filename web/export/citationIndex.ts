@@ -24,7 +24,7 @@ function fallbackDocument(c: ExportCitation): DocumentInfo {
 
 /**
  * Numbers citations as footnotes and cited documents as references, both in order of first
- * appearance: summary, answers, table, passages — the order every format prints them in.
+ * appearance: answer line, summary, answers, table, passages — the order every format prints them in.
  */
 export function indexCitations(input: ExportInput, ctx: ExportContext): CitationIndex {
   const notes: Note[] = [];
@@ -48,11 +48,26 @@ export function indexCitations(input: ExportInput, ctx: ExportContext): Citation
     }
     return note.n;
   };
+  for (const c of input.answerLine?.citations ?? []) noteOf(c);
   for (const s of input.summary ?? []) s.citations.forEach(noteOf);
   for (const a of input.answers ?? []) a.citations.forEach(noteOf);
-  for (const row of input.table?.rows ?? []) for (const cell of row.cells) cell.citations.forEach(noteOf);
+  for (const row of input.table?.rows ?? []) {
+    for (const cell of row.cells) for (const c of cell.items ? cell.items.flatMap((i) => i.citations) : cell.citations) noteOf(c);
+  }
   for (const p of input.passages ?? []) noteOf(p);
   return { notes, references, noteOf };
+}
+
+/** The answer line's text with each [n] replaced by what `mark` makes of citation n (a footnote mark). */
+export function answerLineWith(line: NonNullable<ExportInput['answerLine']>, mark: (c: ExportCitation) => string): { text: string; marks: string }[] {
+  const out: { text: string; marks: string }[] = [];
+  for (const piece of line.text.split(/(\[\d+\])/)) {
+    const n = /^\[(\d+)\]$/.exec(piece);
+    const citation = n ? line.citations[Number(n[1]) - 1] : undefined;
+    if (citation) out.push({ text: '', marks: mark(citation) });
+    else if (piece) out.push({ text: piece, marks: '' });
+  }
+  return out;
 }
 
 /** "[start, end)" as printed everywhere. */

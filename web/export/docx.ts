@@ -11,7 +11,7 @@ import {
   WidthType,
   type ParagraphChild,
 } from 'docx';
-import { exportTitle, indexCitations, oneLine, span, type CitationIndex } from './citationIndex.js';
+import { answerLineWith, exportTitle, indexCitations, oneLine, span, type CitationIndex } from './citationIndex.js';
 import { gbtReference } from './gbt7714.js';
 import type { ExportCitation, ExportContext, ExportInput } from './types.js';
 
@@ -25,6 +25,13 @@ const line = (children: ParagraphChild[], bullet = false) => new Paragraph({ chi
 const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel] = HeadingLevel.HEADING_1) =>
   new Paragraph({ text, heading: level });
 
+/** Each value followed by its own footnotes when the cell pairs them (items), else the cell's footnotes after all values. */
+function cellRuns(cell: NonNullable<ExportInput['table']>['rows'][number]['cells'][number], index: CitationIndex): ParagraphChild[] {
+  if (!cell.items) return [new TextRun(cell.values.join('；') || '—'), ...refs(index, cell.citations)];
+  if (cell.items.length === 0) return [new TextRun('—')];
+  return cell.items.flatMap((item, i) => [new TextRun(`${i ? '；' : ''}${item.value}`), ...refs(index, item.citations)]);
+}
+
 function compareTable(input: NonNullable<ExportInput['table']>, index: CitationIndex): Table {
   const header = new TableRow({
     tableHeader: true,
@@ -35,7 +42,7 @@ function compareTable(input: NonNullable<ExportInput['table']>, index: CitationI
       new TableRow({
         children: [
           new TableCell({ children: [line([new TextRun(row.entity.name)])] }),
-          ...row.cells.map((cell) => new TableCell({ children: [line([new TextRun(cell.values.join('；') || '—'), ...refs(index, cell.citations)])] })),
+          ...row.cells.map((cell) => new TableCell({ children: [line(cellRuns(cell, index))] })),
         ],
       }),
   );
@@ -51,6 +58,13 @@ export async function toDocx(input: ExportInput, ctx: ExportContext): Promise<Bu
   const index = indexCitations(input, ctx);
   const body: (Paragraph | Table)[] = [new Paragraph({ text: exportTitle(input), heading: HeadingLevel.TITLE })];
   if (input.query) body.push(line([new TextRun({ text: '问题：', bold: true }), new TextRun(input.query)]));
+  if (input.answerLine) {
+    const runs: ParagraphChild[] = [new TextRun({ text: '答：', bold: true })];
+    for (const piece of answerLineWith(input.answerLine, (c) => String(index.noteOf(c)))) {
+      runs.push(piece.text ? new TextRun(piece.text) : new FootnoteReferenceRun(Number(piece.marks)));
+    }
+    body.push(line(runs));
+  }
   if (input.summary?.length) {
     body.push(heading('摘要'));
     for (const s of input.summary) body.push(line([new TextRun({ text: `${s.group}：`, bold: true }), new TextRun(oneLine(s.text)), ...refs(index, s.citations)], true));

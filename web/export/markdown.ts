@@ -1,4 +1,4 @@
-import { exportTitle, indexCitations, oneLine, span, type CitationIndex } from './citationIndex.js';
+import { answerLineWith, exportTitle, indexCitations, oneLine, span, type CitationIndex } from './citationIndex.js';
 import { gbtReference } from './gbt7714.js';
 import type { ExportCitation, ExportContext, ExportInput } from './types.js';
 
@@ -27,6 +27,10 @@ export function toMarkdown(input: ExportInput, ctx: ExportContext): string {
   const index = indexCitations(input, ctx);
   const lines: string[] = [`# ${escapeMarkdown(exportTitle(input))}`, ''];
   if (input.query) lines.push(`> 问题：${escapeMarkdown(input.query)}`, '');
+  if (input.answerLine) {
+    const pieces = answerLineWith(input.answerLine, (c) => `[^${index.noteOf(c)}]`);
+    lines.push(`**答：**${pieces.map((p) => escapeMarkdown(p.text) + p.marks).join('')}`, '');
+  }
   if (input.summary?.length) {
     lines.push('## 摘要', '');
     for (const s of input.summary) lines.push(`- **${escapeMarkdown(s.group)}**：${escapeMarkdown(s.text)}${marks(index, s.citations)}`);
@@ -43,7 +47,11 @@ export function toMarkdown(input: ExportInput, ctx: ExportContext): string {
   if (input.table) {
     lines.push('## 对比', '', `| 对象 | ${input.table.columns.map(escapeMarkdown).join(' | ')} |`, `|${' --- |'.repeat(input.table.columns.length + 1)}`);
     for (const row of input.table.rows) {
-      const cells = row.cells.map((c) => `${c.values.map(escapeMarkdown).join('；') || '—'}${marks(index, c.citations)}`);
+      const cells = row.cells.map((c) =>
+        c.items
+          ? c.items.map((i) => `${escapeMarkdown(i.value)}${marks(index, i.citations)}`).join('；') || '—'
+          : `${c.values.map(escapeMarkdown).join('；') || '—'}${marks(index, c.citations)}`,
+      );
       lines.push(`| ${escapeMarkdown(row.entity.name)} | ${cells.join(' | ')} |`);
     }
     lines.push('');

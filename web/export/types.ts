@@ -13,12 +13,18 @@ export interface ExportCitation {
 export interface ExportInput {
   title?: string;
   query?: string;
+  /** One sentence over the answers; [n] in text refers to citations[n - 1]. */
+  answerLine?: { text: string; citations: ExportCitation[] };
   summary?: { group: string; text: string; citations: ExportCitation[] }[];
   answers?: { id?: string; name: string; type?: string; level?: string; detail?: string; citations: ExportCitation[] }[];
   passages?: (ExportCitation & { passageId?: string; breadcrumb?: string[]; score?: number })[];
   table?: {
     columns: string[];
-    rows: { entity: { id: string; name: string }; cells: { values: string[]; citations: ExportCitation[] }[] }[];
+    rows: {
+      entity: { id: string; name: string };
+      /** `items` pairs each value with its own citations; without it the cell's citations follow the values. */
+      cells: { values: string[]; citations: ExportCitation[]; items?: { value: string; citations: ExportCitation[] }[] }[];
+    }[];
   };
 }
 

@@ -61,6 +61,7 @@ export const exportBody = z.object({
       citations: many(exportCitation),
     }),
   ).optional(),
+  answerLine: z.object({ text: z.string().max(5000), citations: many(exportCitation) }).optional(),
   passages: many(
     exportCitation.extend({
       passageId: z.string().optional(),
@@ -74,7 +75,15 @@ export const exportBody = z.object({
       rows: many(
         z.object({
           entity: z.object({ id: z.string(), name: z.string().max(500) }),
-          cells: z.array(z.object({ values: z.array(z.string()), citations: many(exportCitation) })).max(50),
+          cells: z
+            .array(
+              z.object({
+                values: z.array(z.string()),
+                citations: many(exportCitation),
+                items: z.array(z.object({ value: z.string().max(2000), citations: many(exportCitation) })).max(200).optional(),
+              }),
+            )
+            .max(50),
         }),
       ),
     })

@@ -16,11 +16,30 @@ export interface AnswerItem {
   type: string;
   level?: string;
   detail?: string;
+  /** Index of the question slot this answers (multi-part questions). */
+  slot?: number;
+  /** graph: a stored fact; text: read from a retrieved sentence. */
+  source?: 'graph' | 'text';
+  /** Sub-place a rolled-up practice comes from. */
+  group?: string;
+  citations: Citation[];
+}
+
+/** One value of a compare cell with its own citations, as the API pairs them. */
+export interface TableItem {
+  value: string;
   citations: Citation[];
 }
 
 export interface TableCell {
   values: string[];
+  citations: Citation[];
+  items?: TableItem[];
+}
+
+/** One sentence over the answers; [n] refers to citations[n - 1]. */
+export interface AnswerLine {
+  text: string;
   citations: Citation[];
 }
 
@@ -44,7 +63,18 @@ export interface SummaryItem {
 export interface Answer {
   query: string;
   intent: string;
-  understanding: { entities: { id: string; name: string; type: string }[]; level?: string; topic: string[] };
+  answerType?: string;
+  answerLine?: AnswerLine;
+  understanding: {
+    entities: { id: string; name: string; type: string }[];
+    level?: string;
+    topic: string[];
+    slots?: { answerType: string; text: string; topic: string[]; unit?: string; role?: string; subjects: string[] }[];
+    scope?: { id: string; name: string };
+    year?: number;
+    period?: string;
+    highlight?: string[];
+  };
   answers: AnswerItem[];
   table?: CompareTable;
   passages: Passage[];

@@ -1,27 +1,33 @@
 import type { Answer } from '../api/types.js';
 import { entityPath } from '../router.js';
 import type { CitationIndex } from '../util/citations.js';
+import { AnswerLineText } from './AnswerLineText.js';
 import { CitationBadges } from './CitationBadges.js';
 import { Link } from './Link.js';
 import { TypeTag } from './TypeTag.js';
 
-/** The graph's answer: one line per entity, each with its numbered citations and an export checkbox. */
+/**
+ * The answer: one cited sentence, then one line per answer with its numbered citations and an
+ * export checkbox. "No answer" shows only when there is neither an answer nor a table.
+ */
 export function AnswerCard(props: {
   answer: Answer;
   index: CitationIndex;
   selected: Set<string>;
   onToggle: (id: string) => void;
 }) {
-  const { answers, note } = props.answer;
+  const { answers, note, answerLine, table } = props.answer;
+  const hasTable = table?.rows.some((r) => r.cells.some((c) => c.values.length > 0)) ?? false;
+  const nothing = answers.length === 0 && !hasTable;
   return (
     <section className="card answer-card" aria-label="答案">
       <h2>答案</h2>
-      {note && (
+      {answerLine && !nothing && <AnswerLineText line={answerLine} index={props.index} />}
+      {nothing && (
         <p className="note" role="note">
-          {note}
+          {answerLine?.text ?? note ?? '图谱中没有直接的答案。'}
         </p>
       )}
-      {answers.length === 0 && !note && <p className="muted">图谱中没有直接的答案。</p>}
       <ul className="answers">
         {answers.map((item) => (
           <li key={item.id} className="answer">
@@ -36,6 +42,7 @@ export function AnswerCard(props: {
                 {item.name}
               </Link>
               <TypeTag type={item.type} level={item.level} />
+              {item.source === 'text' && <span className="muted"> 原文</span>}
               <CitationBadges citations={item.citations} index={props.index} />
               {item.detail && <div className="answer-detail">{item.detail}</div>}
             </div>

@@ -1,23 +1,26 @@
 import type { CompareTable, TableCell } from '../api/types.js';
 import { entityPath } from '../router.js';
-import { alignCitations } from '../util/cellCitations.js';
 import type { CitationIndex } from '../util/citations.js';
 import { CitationBadges } from './CitationBadges.js';
 import { Link } from './Link.js';
 
+/**
+ * Values with the citations the API paired them with. An older server without `items` gets its
+ * cell's citations shown once after the values, never guessed onto one value.
+ */
 function CellBody(props: { cell: TableCell; index: CitationIndex }) {
-  const { values, rest } = alignCitations(props.cell);
+  const items = props.cell.items;
   return (
     <>
       <ul className="cell-values">
-        {values.map((v, i) => (
+        {(items ?? props.cell.values.map((value) => ({ value, citations: [] }))).map((v, i) => (
           <li key={i}>
             {v.value}
             <CitationBadges citations={v.citations} index={props.index} />
           </li>
         ))}
       </ul>
-      <CitationBadges citations={rest} index={props.index} />
+      {!items && <CitationBadges citations={props.cell.citations} index={props.index} />}
     </>
   );
 }

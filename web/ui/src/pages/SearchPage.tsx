@@ -54,6 +54,7 @@ export function SearchPage(props: { route: Route }) {
   const index = useMemo(
     () =>
       new CitationIndex([
+        ...(answer?.answerLine ? [answer.answerLine.citations] : []),
         ...(answer?.answers.map((a) => a.citations) ?? []),
         ...(answer?.table?.rows.flatMap((r) => r.cells.map((c) => c.citations)) ?? []),
         ...(answer?.summary.map((s) => s.citations) ?? []),
@@ -69,6 +70,7 @@ export function SearchPage(props: { route: Route }) {
     const names = new Set(answers.map((a) => a.name));
     return {
       query: answer?.query,
+      ...(answer?.answerLine && answers.length === answer.answers.length ? { answerLine: answer.answerLine } : {}),
       answers,
       summary: answer?.summary.filter((s) => names.has(s.group)) ?? [],
       passages: answer?.passages.filter((p) => passageSel.has(p.passageId)) ?? [],

@@ -14,11 +14,18 @@ export function questionChunks(query: string): string[] {
     .filter((chunk) => chunk.length >= 2 || /^[A-Za-z0-9+]+$/.test(chunk));
 }
 
-/** Terms from the question (chunks plus the linked entities and topic words). */
-export function queryTerms(query: string, understanding?: { entities: { name: string }[]; topic: string[] }): string[] {
-  const terms = new Set<string>(questionChunks(query));
+/** Too common in these reports to mark as a match; the server sends its own list as `highlight`. */
+const GENERIC = new Set(['街道', '社区', '乡镇', '网格', '体系', '机制', '模式', '工作', '服务', '治理', '基层', '管理', '建设', '党建', '做法', '经验', '情况']);
+
+/**
+ * Terms from the question: the server's `highlight` words when it sends them (entity names and
+ * specific topic words), else chunks plus linked entities and topic words without generic ones.
+ */
+export function queryTerms(query: string, understanding?: { entities: { name: string }[]; topic: string[]; highlight?: string[] }): string[] {
+  if (understanding?.highlight) return understanding.highlight.filter((t) => t.length >= 2 || /^[A-Za-z0-9+]+$/.test(t));
+  const terms = new Set<string>(questionChunks(query).filter((c) => !GENERIC.has(c)));
   for (const entity of understanding?.entities ?? []) terms.add(entity.name);
-  for (const topic of understanding?.topic ?? []) if (topic.length >= 2) terms.add(topic);
+  for (const topic of understanding?.topic ?? []) if (topic.length >= 2 && !GENERIC.has(topic)) terms.add(topic);
   return [...terms];
 }
 
@@ -41,7 +48,8 @@ export function termsIn(text: string, terms: string[]): string[] {
         }
       }
       if (best) {
-        found.add(term.slice(i, best));
+        // A generic piece of a longer term (体系 of 网格力量体系) is no match worth marking.
+        if (!GENERIC.has(term.slice(i, best))) found.add(term.slice(i, best));
         i = best;
       } else {
         i++;
