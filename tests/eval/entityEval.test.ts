@@ -41,8 +41,9 @@ describe('name and quantity normalization', () => {
     expect(parseQuantity(raw)).toEqual({ value, unit });
   });
 
-  it('parseQuantity gives null without a leading number', () => {
-    expect(parseQuantity('六成')).toBeNull();
+  it('parseQuantity reads a leading Chinese digit and gives null without a number', () => {
+    expect(parseQuantity('两家')).toEqual({ value: 2, unit: '家' });
+    expect(parseQuantity('成了')).toBeNull();
   });
 
   it('metricQuantity folds 万 from the unit into the value', () => {
@@ -126,8 +127,16 @@ describe('scoreMetrics', () => {
     expect(score.recall).toEqual({ hit: 1, total: 3 });
   });
 
+  it('compares 万 in the label unit with 万 folded into the extracted value, before→after too', () => {
+    const wan: LabelledDocument['metrics'] = [{ indicator: '项目资金', raw: '286万元', value: 286, unit: '万元', valueBefore: 120 }];
+    const { score, before } = scoreMetrics(wan, [], [metric('286万元', 2_860_000, '元', '项目资金', { valueBefore: 1_200_000 })]);
+    expect(score.recall).toEqual({ hit: 1, total: 1 });
+    expect(score.precision).toEqual({ hit: 1, total: 1 });
+    expect(before).toEqual({ hit: 1, total: 1 });
+  });
+
   it('does not count acceptable numbers against precision', () => {
-    const { score } = scoreMetrics([], ['6个', '12人'], [metric('6个', 6, '个', '街道'), metric('12人', 12, '人', '志愿服务队')]);
+    const { score } = scoreMetrics([], ['6个', '12人', '两家'], [metric('6个', 6, '个', '街道'), metric('12人', 12, '人', '志愿服务队'), metric('两家', 2, '家', '企业')]);
     expect(score.precision).toEqual({ hit: 0, total: 0 });
     expect(ratio(score.precision)).toBeNull();
   });

@@ -111,25 +111,27 @@ function normalizePeriod(text: string): string {
 
 const MULTIPLIERS: Record<string, number> = { 万: 1e4, 亿: 1e8 };
 
-/** `1.6万张` → 16000 张; `3800余人次` → 3800 人次; `95.3%` → 95.3 %. Null when no leading number. */
+const CHINESE_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+
+/** Moves 万/亿 from the front of a unit into the value: 286 万元 → 2860000 元. */
+export function foldUnit(value: number, unit: string): { value: number; unit: string } {
+  const u = normalizeName(unit);
+  const multiplier = MULTIPLIERS[u[0] ?? ''];
+  return multiplier && u.length > 1 ? { value: value * multiplier, unit: u.slice(1) } : { value, unit: u };
+}
+
+/** `1.6万张` → 16000 张; `3800余人次` → 3800 人次; `95.3%` → 95.3 %; `两家` → 2 家. Null without a leading number. */
 export function parseQuantity(raw: string): { value: number; unit: string } | null {
-  const m = /^(\d+(?:\.\d+)?)(万|亿)?(?:余|多)?(.*)$/u.exec(normalizeName(raw));
-  if (!m) return null;
-  return { value: Number(m[1]) * (MULTIPLIERS[m[2] ?? ''] ?? 1), unit: m[3]! };
+  const text = normalizeName(raw);
+  const m = /^(\d+(?:\.\d+)?)(万|亿)?(?:余|多)?(.*)$/u.exec(text);
+  if (m) return { value: Number(m[1]) * (MULTIPLIERS[m[2] ?? ''] ?? 1), unit: m[3]! };
+  const digit = CHINESE_DIGITS[text[0] ?? ''];
+  return digit !== undefined && text.length > 1 ? { value: digit, unit: text.slice(1) } : null;
 }
 
 /** An extracted metric's value and unit, with 万/亿 folded into the value whichever side holds it. */
 export function metricQuantity(props: ExtractedEntity['props']): { value: number; unit: string } | null {
-  if (typeof props.value === 'number') {
-    let unit = normalizeName(String(props.unit ?? ''));
-    let value = props.value;
-    const multiplier = MULTIPLIERS[unit[0] ?? ''];
-    if (multiplier && unit.length > 1) {
-      value *= multiplier;
-      unit = unit.slice(1);
-    }
-    return { value, unit };
-  }
+  if (typeof props.value === 'number') return foldUnit(props.value, String(props.unit ?? ''));
   return typeof props.raw === 'string' ? parseQuantity(props.raw) : null;
 }
 
@@ -198,9 +200,10 @@ export function scoreMetrics(labels: LabelledDocument['metrics'], acceptable: st
   const score: TypeScore = { recall: count(), precision: count(), missed: [], spurious: [] };
   const indicator = count(), period = count(), before = count();
   const quantities = extracted.map((e) => metricQuantity(e.props));
+  const wanted = labels.map((l) => foldUnit(l.value, l.unit));
   const used = new Set<number>();
-  for (const label of labels) {
-    const candidates = extracted.map((_, i) => i).filter((i) => !used.has(i) && quantities[i] && sameQuantity(quantities[i]!, label));
+  for (const [n, label] of labels.entries()) {
+    const candidates = extracted.map((_, i) => i).filter((i) => !used.has(i) && quantities[i] && sameQuantity(quantities[i]!, wanted[n]!));
     const rightIndicator = (i: number) => overlaps(String(extracted[i]!.props.indicator ?? ''), label.indicator);
     const pick = candidates.find(rightIndicator) ?? candidates[0];
     add(score.recall, pick !== undefined);
@@ -212,12 +215,17 @@ export function scoreMetrics(labels: LabelledDocument['metrics'], acceptable: st
     const props = extracted[pick]!.props;
     add(indicator, rightIndicator(pick));
     if (label.period) add(period, overlaps(String(props.period ?? props.year ?? ''), label.period));
-    if (label.valueBefore !== undefined && label.valueBefore !== null) add(before, props.valueBefore === label.valueBefore);
+    if (label.valueBefore !== undefined && label.valueBefore !== null) {
+      // valueBefore is in the label's own unit (286 万元 before → 300 万元 after).
+      const scale = label.value === 0 ? 1 : wanted[n]!.value / label.value;
+      const got = typeof props.valueBefore === 'number' ? foldUnit(props.valueBefore, String(props.unit ?? '')).value : null;
+      add(before, got !== null && Math.abs(got - label.valueBefore * scale) <= 1e-9 * Math.max(1, Math.abs(got)));
+    }
   }
   const ok = acceptable.map(parseQuantity).filter((q): q is { value: number; unit: string } => q !== null);
   extracted.forEach((entity, i) => {
     const q = quantities[i];
-    if (q && labels.some((l) => sameQuantity(q, l))) add(score.precision, true);
+    if (q && wanted.some((w) => sameQuantity(q, w))) add(score.precision, true);
     else if (!(q && ok.some((a) => sameQuantity(q, a)))) {
       add(score.precision, false);
       score.spurious.push(String(entity.props.raw ?? entity.name));
