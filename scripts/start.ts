@@ -1,16 +1,18 @@
 /**
  * npm start: the product on one command. Builds the UI when it is missing or older than its
- * sources, ingests corpus/ into an empty store, then serves UI and API on $PORT (default 3000).
+ * sources, fetches the embedding model when it is absent and Maven is there, ingests corpus/ into an
+ * empty store, then serves UI and API on $PORT (default 3000) while passage vectors are computed.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadConfig } from '../graph/config.js';
+import { loadConfig, type Config } from '../graph/config.js';
 import { isAppError } from '../graph/errors.js';
 import { openStore } from '../graph/openStore.js';
 import { ingestPaths } from '../ingest/pipeline/index.js';
-import { openIndexes } from '../search/indexes/openIndexes.js';
+import { BGE_SMALL_ZH_ID } from './models/transformersLayout.js';
+import { fetchBgeSmallZh, mavenAvailable, presentModel } from './models/fetchModel.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const UI = path.join(ROOT, 'web', 'ui');
@@ -35,15 +37,33 @@ function buildUiIfNeeded(): void {
   });
 }
 
-async function ingestCorpusOnFirstRun(): Promise<void> {
-  const config = loadConfig();
+/**
+ * The default model is fetched with Maven (npm run models) the first time; without Maven, or when the
+ * fetch fails, the corpus embedder takes over and one line says why. Other models are left to the user.
+ */
+async function fetchModelIfAbsent(config: Config): Promise<void> {
+  if (config.embedder === 'corpus' || config.embeddingModel !== BGE_SMALL_ZH_ID) return;
+  if (config.embeddingModelPath !== config.modelsDir || presentModel(config.modelsDir)) return;
+  const fallback = config.embedder === 'auto' ? 'using the corpus embedder' : 'trying a download from the hub';
+  if (!mavenAvailable()) {
+    console.error(`No embedding model in ${config.modelsDir} and no Maven to fetch it: ${fallback} (npm run models fetches it with Maven 3.8+ and Java 17).`);
+    return;
+  }
+  try {
+    await fetchBgeSmallZh({ modelsDir: config.modelsDir, log: (line) => console.error(line) });
+  } catch (error) {
+    console.error(`Could not fetch the embedding model, ${fallback}: ${(error as Error).message}`);
+  }
+}
+
+async function ingestCorpusOnFirstRun(config: Config): Promise<void> {
   const store = await openStore(config);
   try {
     if ((await store.stats()).documents > 0) return;
     console.error(`First run: ingesting ${path.join(ROOT, 'corpus')} into ${config.dataDir}…`);
     const outcomes = await ingestPaths([path.join(ROOT, 'corpus')], store, { maxFileBytes: config.maxFileBytes, baseDir: ROOT });
     for (const failed of outcomes.filter((o) => o.status === 'failed')) console.error(`error: ${failed.error}`);
-    await openIndexes(store, config, (line) => console.error(line));
+    // No waiting for vectors: the server embeds the passages in the background (progress in /api/health).
   } finally {
     await store.close();
   }
@@ -51,7 +71,9 @@ async function ingestCorpusOnFirstRun(): Promise<void> {
 
 try {
   buildUiIfNeeded();
-  await ingestCorpusOnFirstRun();
+  const config = loadConfig();
+  await fetchModelIfAbsent(config);
+  await ingestCorpusOnFirstRun(config);
   await import('../web/server/main.js');
 } catch (error) {
   console.error(isAppError(error) ? `error: ${error.message}` : error);
