@@ -1,25 +1,39 @@
 /**
- * npm run eval [-- --json] [-- --mode hybrid] [-- --keep] [-- --sweep]
- * Ingests corpus/ into a temporary DATA_DIR and scores tests/eval/dev-queries.json in each mode.
+ * npm run eval [-- --json] [-- --mode hybrid] [-- --set dev|generalization] [-- --keep] [-- --sweep]
+ * Scores tests/eval/dev-queries.json on corpus/ alone, and tests/eval/generalization/
+ * queries-generalization.json on corpus/ + the generalization documents, in each mode.
+ * --json prints { dev, generalization } (each omitted when not run).
  */
 import type { SearchMode } from '../../search/retrieve.js';
 import { MODES, TOP_K } from './evaluate.js';
-import { runEvaluation, type EvalReport } from './runEvaluation.js';
+import { printGeneralizationReport } from './printGeneralization.js';
+import { runEvaluation, runGeneralization, type EvalReport } from './runEvaluation.js';
 
-function parseArgs(argv: string[]): { json: boolean; modes: SearchMode[]; keep: boolean; sweep: boolean } {
+const SETS = ['dev', 'generalization'] as const;
+type EvalSet = (typeof SETS)[number];
+
+function optionValues(argv: string[], name: string): string[] {
+  const values: string[] = [];
+  argv.forEach((arg, i) => {
+    const value = arg.startsWith(`--${name}=`) ? arg.slice(name.length + 3) : arg === `--${name}` ? argv[i + 1] : undefined;
+    if (value !== undefined) values.push(...value.split(','));
+  });
+  return values;
+}
+
+function parseArgs(argv: string[]): { json: boolean; modes: SearchMode[]; sets: EvalSet[]; keep: boolean; sweep: boolean } {
   const json = argv.includes('--json');
   const sweep = argv.includes('--sweep');
   const keep = argv.includes('--keep');
-  const modes: SearchMode[] = [];
-  argv.forEach((arg, i) => {
-    const value = arg.startsWith('--mode=') ? arg.slice('--mode='.length) : arg === '--mode' ? argv[i + 1] : undefined;
-    if (value === undefined) return;
-    for (const m of value.split(',')) {
-      if (!(MODES as readonly string[]).includes(m)) throw new Error(`--mode: must be one of ${MODES.join(', ')}`);
-      modes.push(m as SearchMode);
-    }
+  const modes = optionValues(argv, 'mode').map((m) => {
+    if (!(MODES as readonly string[]).includes(m)) throw new Error(`--mode: must be one of ${MODES.join(', ')}`);
+    return m as SearchMode;
   });
-  return { json, modes: modes.length ? modes : [...MODES], keep, sweep };
+  const sets = optionValues(argv, 'set').map((s) => {
+    if (!(SETS as readonly string[]).includes(s)) throw new Error(`--set: must be one of ${SETS.join(', ')}`);
+    return s as EvalSet;
+  });
+  return { json, modes: modes.length ? modes : [...MODES], sets: sets.length ? sets : [...SETS], keep, sweep };
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`.padStart(7);
@@ -75,11 +89,24 @@ async function main(): Promise<void> {
     }
     return;
   }
-  const report = await runEvaluation({ modes: args.modes, keepDataDir: args.keep, log: (line) => console.error(line) });
+  const options = { modes: args.modes, keepDataDir: args.keep, log: (line: string) => console.error(line) };
+  const dev = args.sets.includes('dev') ? await runEvaluation(options) : undefined;
+  const generalization = args.sets.includes('generalization') ? await runGeneralization(options) : undefined;
   if (args.json) {
     // Piped stdout is asynchronous: wait for the write before process.exit.
-    await new Promise<void>((resolve, reject) => process.stdout.write(`${JSON.stringify(report, null, 2)}\n`, (e) => (e ? reject(e) : resolve())));
-  } else printReport(report);
+    const text = `${JSON.stringify({ dev, generalization }, null, 2)}\n`;
+    await new Promise<void>((resolve, reject) => process.stdout.write(text, (e) => (e ? reject(e) : resolve())));
+    return;
+  }
+  if (dev) {
+    console.log('=== Dev set (tests/eval/dev-queries.json, corpus/) ===');
+    printReport(dev);
+  }
+  if (generalization) {
+    if (dev) console.log();
+    console.log('=== Generalization set (tests/eval/generalization/queries-generalization.json, corpus/ + generalization docs) ===');
+    printGeneralizationReport(generalization);
+  }
 }
 
 main().then(
