@@ -213,7 +213,8 @@ export function scoreMetrics(labels: LabelledDocument['metrics'], acceptable: st
     }
     used.add(pick);
     const props = extracted[pick]!.props;
-    add(indicator, rightIndicator(pick));
+    // The corpus labels name figures only, without an indicator to check.
+    if (label.indicator) add(indicator, rightIndicator(pick));
     if (label.period) add(period, overlaps(String(props.period ?? props.year ?? ''), label.period));
     if (label.valueBefore !== undefined && label.valueBefore !== null) {
       // valueBefore is in the label's own unit (286 万元 before → 300 万元 after).

@@ -12,8 +12,9 @@ import { regionChain } from '../../graph/describeEntity.js';
 import type { GraphStore } from '../../graph/GraphStore.js';
 import { openStore } from '../../graph/openStore.js';
 import { ingestPaths } from '../../ingest/pipeline/index.js';
+import type { EntityType } from '../../graph/model.js';
 import {
-  formatReport, loadLabels, scoreDocument, totals,
+  ENTITY_TYPE_ORDER, formatReport, loadLabels, parseQuantity, scoreDocument, totals,
   type DocumentScore, type ExtractedDocument, type ExtractedEntity, type LabelledDocument, type Totals,
 } from './entityEval.js';
 import { PROJECT_ROOT } from './evaluate.js';
@@ -26,12 +27,66 @@ export function loadGeneralizationLabels(files = LABEL_FILES): LabelledDocument[
   return files.filter((f, i) => i === 0 || fs.existsSync(f)).flatMap((f) => loadLabels(f));
 }
 
+export const CORPUS_LABEL_FILE = path.join(PROJECT_ROOT, 'tests', 'fixtures', 'labeled-entities.json');
+
+interface CorpusArticle { file: string; title: string; label: LabelledDocument }
+
+/**
+ * The hand-labelled corpus articles (tests/fixtures/labeled-entities.json) in the generalization label
+ * shape, so both sets are scored by the same code: names only, figures as value + unit, no indicators,
+ * roles or chains.
+ */
+export function loadCorpusArticles(file = CORPUS_LABEL_FILE): CorpusArticle[] {
+  type Names = Partial<Record<EntityType, string[]>>;
+  const json = JSON.parse(fs.readFileSync(file, 'utf8')) as { articles: { file: string; title: string; required: Names; acceptable: Names }[] };
+  return json.articles.map((a) => {
+    const names = (type: EntityType) => (a.required[type] ?? []).map((name) => ({ name, aliases: [] }));
+    const metrics = (a.required.metric ?? []).flatMap((raw) => {
+      const q = parseQuantity(raw);
+      if (!q) throw new Error(`${file}: metric ${raw} has no leading number`);
+      return [{ indicator: '', raw, value: q.value, unit: q.unit, period: null }];
+    });
+    const acceptable = Object.fromEntries(ENTITY_TYPE_ORDER.map((type) => [type, a.acceptable[type] ?? []])) as LabelledDocument['acceptable'];
+    const label: LabelledDocument = {
+      file: a.file, genre: 'corpus', provinces: [], split: 'tuning', tuned: true,
+      places: names('region').map((p) => ({ ...p, parents: [], code: null })),
+      organizations: names('organization'),
+      practices: names('mechanism').map((p) => ({ ...p, parts: [] })),
+      metrics,
+      people: names('person').map((p) => ({ name: p.name, role: null, of: null })),
+      acceptable,
+    };
+    return { file: a.file, title: a.title, label };
+  });
+}
+
+/** Ingests the labelled corpus articles' documents into their own store and scores each article. */
+async function scoreCorpusArticles(config: { maxFileBytes: number }, openFresh: () => Promise<{ store: GraphStore; dispose(): Promise<void> }>): Promise<DocumentScore[]> {
+  const articles = loadCorpusArticles();
+  const { store, dispose } = await openFresh();
+  try {
+    const files = [...new Set(articles.map((a) => path.join(PROJECT_ROOT, 'corpus', a.file)))];
+    const outcomes = await ingestPaths(files, store, { maxFileBytes: config.maxFileBytes, baseDir: PROJECT_ROOT });
+    const docIdByFile = new Map(outcomes.filter((o) => o.docId).map((o) => [path.basename(o.file), o.docId!]));
+    const scores: DocumentScore[] = [];
+    for (const article of articles) {
+      const docId = docIdByFile.get(article.file);
+      const span = docId ? (await store.getArticles(docId)).find((a) => a.title === article.title) : undefined;
+      if (!docId || !span) throw new Error(`corpus article not found after ingest: ${article.file} “${article.title}”`);
+      scores.push(scoreDocument(article.label, await readExtracted(store, docId, span)));
+    }
+    return scores;
+  } finally {
+    await dispose();
+  }
+}
+
 const toEntity = (e: { id: string; type: ExtractedEntity['type']; name: string; aliases: string[]; kind?: string; props: ExtractedEntity['props'] }): ExtractedEntity =>
   ({ id: e.id, type: e.type, name: e.name, aliases: e.aliases, kind: e.kind, props: e.props });
 
 /** What the graph holds for one document, in the shape the pure scorer reads. */
-export async function readExtracted(store: GraphStore, docId: string): Promise<ExtractedDocument> {
-  const mentions = await store.documentMentions(docId);
+export async function readExtracted(store: GraphStore, docId: string, span?: { start: number; end: number }): Promise<ExtractedDocument> {
+  const mentions = (await store.documentMentions(docId)).filter((m) => !span || (m.start >= span.start && m.end <= span.end));
   const entities = (await store.getEntities([...new Set(mentions.map((m) => m.entityId))])).map(toEntity);
   const extracted: ExtractedDocument = { entities, parts: {}, leads: {}, chains: {} };
   const nameCache = new Map<string, string[]>();
@@ -75,13 +130,25 @@ export interface EntityEvalReport {
   seconds: number;
 }
 
-export async function runEntityEval(options: { labels?: LabelledDocument[]; log?: (line: string) => void } = {}): Promise<EntityEvalReport> {
-  const labels = options.labels ?? loadGeneralizationLabels();
-  const log = options.log ?? (() => {});
-  const started = performance.now();
+/** A fresh embedded store in its own temporary DATA_DIR: the evaluation never touches a shared graph. */
+async function openFreshStore() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'practice-atlas-entity-eval-'));
   const config = loadConfig({ ...process.env, DATA_DIR: dataDir, GRAPH_BACKEND: 'sqlite', EMBEDDER: process.env.EMBEDDER || 'corpus' });
   const store = await openStore(config);
+  const dispose = async () => {
+    await store.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  return { config, dataDir, store, dispose };
+}
+
+export async function runEntityEval(
+  options: { labels?: LabelledDocument[]; corpus?: boolean; log?: (line: string) => void } = {},
+): Promise<EntityEvalReport> {
+  const labels = options.labels ?? loadGeneralizationLabels();
+  const log = options.log ?? (() => {});
+  const started = performance.now();
+  const { config, dataDir, store, dispose } = await openFreshStore();
   try {
     const files = labels.map((l) => path.join(GENERALIZATION_DIR, 'docs', l.file));
     for (const file of files) if (!fs.existsSync(file)) throw new Error(`labelled document missing: ${file}`);
@@ -100,10 +167,14 @@ export async function runEntityEval(options: { labels?: LabelledDocument[]; log?
       { title: 'held-out', totals: totals(scores.filter((s) => s.split === 'held-out')) },
       { title: 'all', totals: totals(scores) },
     ];
+    if (options.corpus ?? true) {
+      log('Scoring the hand-labelled corpus articles for comparison');
+      const corpus = await scoreCorpusArticles(config, openFreshStore);
+      groups.push({ title: 'corpus (labelled articles, names and figures only)', totals: totals(corpus) });
+    }
     return { scores, groups, ingestFailures, seconds: (performance.now() - started) / 1000 };
   } finally {
-    await store.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await dispose();
   }
 }
 
