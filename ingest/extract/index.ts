@@ -1,9 +1,11 @@
 import { segment } from '../segment/index.js';
 import { articleContext, documentContext, extractOrganizations, extractPeople, extractPlaces } from './places/index.js';
-import { attachFollowingDefinitions, extractMechanisms, extractMetrics, linkSentence, mechanismKey, mechanismsSimilar } from './practices/index.js';
+import {
+  attachFollowingDefinitions, attachFollowingParts, extractMechanisms, extractMetrics, extractParts, linkSentence, mechanismKey, mechanismsSimilar,
+} from './practices/index.js';
 import type { ArticleContext, Extraction, Mention, RelationCandidate } from './types.js';
 
-export { articleContext, attachFollowingDefinitions, documentContext, mechanismKey, mechanismsSimilar };
+export { articleContext, attachFollowingDefinitions, attachFollowingParts, documentContext, mechanismKey, mechanismsSimilar };
 export type { ArticleContext, Extraction, Mention, MentionRef, RelationCandidate } from './types.js';
 
 /** Runs every rule on one cleaned sentence; offsets in the result are into `sentence`. */
@@ -17,9 +19,11 @@ export function extractSentence(sentence: string, context: ArticleContext): Extr
   const actors = [...places.mentions, ...organizations.mentions].filter((m) => m.type === 'region' || m.type === 'organization');
   const linked = linkSentence(sentence, actors, context.subject, { mechanisms, metrics });
   scopeMetricsToOwners(metrics, linked);
+  // Parts are found after linking: a part is not adopted on its own, it belongs to its practice (HAS_PART).
+  const parts = extractParts(sentence, mechanisms);
   return {
-    mentions: [...places.mentions, ...organizations.mentions, ...people.mentions, ...mechanisms, ...metrics],
-    relations: [...places.relations, ...organizations.relations, ...people.relations, ...linked],
+    mentions: [...places.mentions, ...organizations.mentions, ...people.mentions, ...mechanisms, ...parts.mentions, ...metrics],
+    relations: [...places.relations, ...organizations.relations, ...people.relations, ...linked, ...parts.relations],
   };
 }
 

@@ -1,7 +1,7 @@
 import { hashId } from '../../graph/ids.js';
 import type { ArticleRecord, DocumentGraph, DocumentRecord, EntityRecord, Evidence, PassageRecord } from '../../graph/model.js';
 import {
-  articleContext, attachFollowingDefinitions, documentContext, extractSentence, mechanismsSimilar, type ArticleContext, type Mention,
+  articleContext, attachFollowingDefinitions, attachFollowingParts, documentContext, extractSentence, mechanismsSimilar, type ArticleContext, type Mention,
 } from '../extract/index.js';
 import { tokenize } from '../segment/index.js';
 import { buildPassages, structureDocument, toOriginalSpan, type PassageDraft, type StructuredArticle } from '../structure/index.js';
@@ -84,10 +84,12 @@ function extractPassage(
   const extractions = sentences.map((sentence) => extractSentence(sentence, context));
   // A practice named in a short lead sentence is defined by the sentence after it.
   const mentionLists = attachFollowingDefinitions(sentences, extractions.map((e) => e.mentions));
+  // A practice announced in one sentence may list its parts (一是…二是…) in the next ones.
+  const followingParts = attachFollowingParts(sentences, mentionLists);
   spans.forEach((sentenceSpan, i) => {
     const sentence = sentences[i];
-    const mentions = mentionLists[i];
-    const { relations } = extractions[i];
+    const mentions = [...mentionLists[i], ...followingParts[i].mentions];
+    const relations = [...extractions[i].relations, ...followingParts[i].relations];
     const evidenceAt = (start: number, end: number): Evidence => ({
       docId: passage.docId,
       passageId: passage.id,

@@ -5,6 +5,8 @@
  */
 export { extractMechanisms } from './extractMechanisms.js';
 export { extractMetrics } from './extractMetrics.js';
+export { extractParts, announcedCounts } from './extractParts.js';
+export { attachFollowingParts } from './followingParts.js';
 export { mechanismKey } from './mechanismKey.js';
 export { mechanismsSimilar } from './similarity.js';
 export { linkSentence, subjectFor } from './attachSubject.js';

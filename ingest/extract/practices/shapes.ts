@@ -43,6 +43,8 @@ export function isNumberList(text: string): boolean {
   if (new RegExp(`^${NUM_CLASS}[个项大]?[\\p{Script=Han}]{0,2}融合$`, 'u').test(text)) return true;
   if (new RegExp(`^${NUM_CLASS}进[\\p{Script=Han}]{2,3}$`, 'u').test(text)) return true;
   if (/^双[\p{Script=Han}]{2,5}$/u.test(text)) return true;
+  // 三个一, 四个一, 五个一: N things that each come once (一张网、一支队伍…).
+  if (/^[二两三四五六七八九十]个一$/.test(text)) return true;
   if (text.length < 4 || text.length > 12) return false;
   const segments = text.match(new RegExp(`${NUM_CLASS}+[^${NUMERALS}]{0,2}`, 'gu'));
   return !!segments && segments.length >= 2 && segments.join('') === text;

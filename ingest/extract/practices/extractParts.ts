@@ -1,0 +1,136 @@
+import type { Mention, RelationCandidate } from '../types.js';
+import { normalizeKey, normalizeWidth } from '../../segment/index.js';
+import { clauseParts, labeledParts, listParts, numberedParts, type PartSpan } from './partLists.js';
+import { formulaTerms, isDigitCode, isNumericFormula } from './shapes.js';
+
+// What opens an enumeration after a practice name: a colon, 即, 包括, 分别是/为, 主要有 …
+const INTRO = /^\s*(?:[，,]?\s*(?:即|也就是|就是|是指|包括|包含|涵盖|分别是|分别为|具体是|具体为|主要是|主要有|主要包括|具体包括)\s*[：:]?|[：:])\s*/;
+// ，每个网格由1名专职网格员+3名兼职网格员+X名辅助网格员组成 / ，由A、B和C组成
+const COMPOSITION = /^\s*[，,]\s*(?:每[^，,。；;]{0,6}?)?由([^。；;，,]+?)(?:共同)?组成/;
+// “三访”工作法，一是定期走访，二是…: numbered items right after the name.
+const NUMBERED_AFTER = /^\s*[，,：:]?\s*(?=一是|第一[，,、：:]|[（(]一[）)])/;
+// The enumeration of one name stops where the next quoted name is defined (；“三三”就是…).
+const NEXT_DEFINITION = /[；;](?=\s*[“「])/;
+
+const NUMERAL_VALUE: Record<string, number> = { 一: 1, 二: 2, 两: 2, 双: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+const NUMERAL = /[一二两双三四五六七八九十]/g;
+
+/**
+ * How many parts a name announces, as the counts that fit it; undefined when it announces none.
+ * 1+3+X → 3 terms; 1333 → 4 digits; 四个一 → 4; 五个融合, 三联, 七类 → the leading numeral; 六位一体 → 6;
+ * number lists with several numerals (三联三化, 一格三员) → the number of segments, the sum of the
+ * numerals, or the last numeral (一格三员 lists its three 员).
+ */
+export function announcedCounts(name: string): number[] | undefined {
+  const core = normalizeWidth(name).replace(/[“”「」\s]/g, '');
+  const terms = formulaTerms(core);
+  if (terms && isNumericFormula(core)) return [terms.length];
+  const code = /^\d{3,4}/.exec(core)?.[0];
+  if (code && isDigitCode(code)) return [code.length];
+  const numeric = /^(\d+)\+/.exec(core);
+  if (numeric) return undefined;
+  if (!/^[一二两双三四五六七八九十]/.test(core)) return undefined;
+  const perOne = /^([一二两三四五六七八九十])(?:个|项|位)一/.exec(core);
+  if (perOne) return [NUMERAL_VALUE[perOne[1]]];
+  const numerals = [...core.matchAll(NUMERAL)].map((m) => NUMERAL_VALUE[m[0]]);
+  if (numerals.length === 1) return [numerals[0]];
+  const segments = core.match(/[一二两双三四五六七八九十]+[^一二两双三四五六七八九十]*/g) ?? [];
+  return [...new Set([segments.length, numerals.reduce((a, b) => a + b, 0), numerals[numerals.length - 1]])];
+}
+
+/** Where an enumeration of `m`'s parts starts, if the text after the name opens one. */
+function enumerationAfter(text: string, m: Mention): { start: number; end: number; separators: string } | undefined {
+  const rest = text.slice(m.end);
+  const composed = COMPOSITION.exec(rest);
+  if (composed) {
+    const start = m.end + composed[0].lastIndexOf(composed[1]);
+    return { start, end: start + composed[1].length, separators: '+、' };
+  }
+  const intro = INTRO.exec(rest) ?? NUMBERED_AFTER.exec(rest);
+  if (!intro) return undefined;
+  const start = m.end + intro[0].length;
+  const stop = NEXT_DEFINITION.exec(text.slice(start));
+  return { start, end: stop ? start + stop.index : text.length, separators: '、' };
+}
+
+/**
+ * The parts one practice name lists: numbered items (一是…二是…), labelled items (一张网：…；…),
+ * a 、 list (一张网、一支队伍…), or — only when the name announces a count — the first clauses of
+ * ；-separated segments. With an announced count the first reading of that many parts wins and no
+ * reading means no parts (a list of another length is not this practice's parts).
+ */
+export function partsOf(body: string, counts: number[] | undefined, separators = '、'): PartSpan[] {
+  const readings = [
+    numberedParts(body).parts,
+    labeledParts(body),
+    listParts(body, { separators }),
+    listParts(body, { separators, splitLastAnd: true }),
+    ...(counts ? [clauseParts(body)] : []),
+  ];
+  if (counts) return readings.find((r) => r.length >= 2 && counts.includes(r.length)) ?? [];
+  return readings.find((r) => r.length >= 2) ?? [];
+}
+
+/**
+ * “三联”：联系群众、联办实事、联评服务 — a quoted name followed by a colon and exactly as many parts
+ * as it announces is a practice by that alone (a colon after a slogan opens an explanation, not a
+ * list of its announced number of parts).
+ */
+export function announcesItsParts(text: string, from: number, name: string): boolean {
+  const counts = announcedCounts(name);
+  const colon = /^\s*[：:]\s*/.exec(text.slice(from));
+  if (!counts || !colon) return false;
+  const start = from + colon[0].length;
+  const stop = NEXT_DEFINITION.exec(text.slice(start));
+  return partsOf(text.slice(start, stop ? start + stop.index : text.length), counts).length > 0;
+}
+
+/** A part of `parent` as a mention (shared contract: kind 'part', key parent/part, order, partOf). */
+export function partMention(parent: Mention, part: PartSpan, order: number, original: string, offset = 0): Mention {
+  const name = original.slice(offset + part.start, offset + part.end).replace(/\s+/g, '');
+  return {
+    type: 'mechanism',
+    kind: 'part',
+    name,
+    key: `${parent.key}/${normalizeKey(name)}`,
+    start: offset + part.start,
+    end: offset + part.end,
+    props: { order, partOf: parent.name },
+  };
+}
+
+export function hasPart(parent: Mention, part: Mention): RelationCandidate {
+  return {
+    type: 'HAS_PART',
+    from: { type: 'mechanism', key: parent.key },
+    to: { type: 'mechanism', key: part.key },
+    start: part.start,
+    end: part.end,
+    props: { order: Number(part.props?.order ?? 0) },
+  };
+}
+
+/**
+ * Parts of the practices named in one sentence, listed in the same sentence after the name:
+ * `“四个一”：一张网、一支队伍、一套制度、一个平台`, `即…`, `包括…`, `分别为…`, `一是…二是…`,
+ * `每个网格由A+B+C组成`. Each part is a mention with the span of its own words and a HAS_PART
+ * relation from the practice, cited with that span.
+ */
+export function extractParts(sentence: string, mechanisms: Mention[]): { mentions: Mention[]; relations: RelationCandidate[] } {
+  const text = normalizeWidth(sentence);
+  const mentions: Mention[] = [];
+  const relations: RelationCandidate[] = [];
+  for (const parent of mechanisms) {
+    if (parent.kind === 'part') continue;
+    const enumeration = enumerationAfter(text, parent);
+    if (!enumeration) continue;
+    const body = text.slice(enumeration.start, enumeration.end);
+    const parts = partsOf(body, announcedCounts(parent.name), enumeration.separators);
+    parts.forEach((part, i) => {
+      const mention = partMention(parent, part, i + 1, sentence, enumeration.start);
+      mentions.push(mention);
+      relations.push(hasPart(parent, mention));
+    });
+  }
+  return { mentions, relations };
+}
