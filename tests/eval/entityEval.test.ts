@@ -170,6 +170,7 @@ describe('scoreDocument', () => {
     places: [
       { name: '敦煌路街道', level: 'township', parents: ['七里河区', '兰州市', '甘肃省'], code: '620103006', aliases: [] },
       { name: 'xx街道', level: 'township', parents: [], code: null, aliases: [] },
+      { name: '甘肃省', level: 'province', parents: [], code: '62', aliases: [] },
     ],
     practices: [{ name: '四个一', parts: ['一张网', '一支队伍', '一套制度', '一个平台'], aliases: [] }],
     people: [
@@ -181,12 +182,13 @@ describe('scoreDocument', () => {
 
   it('scores parts, roles and chains from the relations', () => {
     const street = entity('region', '敦煌路街道', { props: { code: '620103006' } });
+    const province = entity('region', '甘肃省', { props: { code: '62' } });
     const practice = entity('mechanism', '四个一');
     const part = (name: string) => entity('mechanism', name, { kind: 'part' });
     const wang = entity('person', '王强', { props: { role: '党工委书记' } });
     const he = entity('person', '何晓雯', { props: { role: '记者' } });
     const extracted: ExtractedDocument = {
-      entities: [street, practice, part('一张网'), part('一支队伍'), part('一套制度'), wang, he],
+      entities: [street, province, practice, part('一张网'), part('一支队伍'), part('一套制度'), wang, he],
       parts: { [practice.id]: ['一张网', '一支队伍', '一套制度'] },
       leads: { [wang.id]: [{ role: '党工委书记', target: ['敦煌路街道'] }] },
       chains: { [street.id]: [{ names: ['七里河区'], code: '620103' }, { names: ['兰州市'], code: '6201' }, { names: ['甘肃省'], code: '62' }] },
@@ -195,7 +197,7 @@ describe('scoreDocument', () => {
     expect(score.parts).toEqual({ hit: 3, total: 4 });
     expect(score.roles).toEqual({ hit: 2, total: 3 });
     expect(score.chains).toEqual({ hit: 1, total: 1 });
-    expect(score.types.region.recall).toEqual({ hit: 1, total: 2 });
+    expect(score.types.region.recall).toEqual({ hit: 2, total: 3 });
     // Parts are not practices of their own: one mechanism extracted, one right.
     expect(score.types.mechanism.precision).toEqual({ hit: 1, total: 1 });
     expect(score.types.person.recall).toEqual({ hit: 2, total: 2 });

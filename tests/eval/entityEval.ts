@@ -164,7 +164,7 @@ export interface DocumentScore {
   before: Count;
   parts: Count;
   roles: Count;
-  /** Labelled places with a division code that were found, whose chain equals the labelled parents. */
+  /** Labelled places below province level with a division code that were found, whose chain equals the labelled parents. */
   chains: Count;
   /** As `chains`, but every labelled coded place counts, found or not. */
   chainsAll: Count;
@@ -309,7 +309,8 @@ export function scoreDocument(label: LabelledDocument, extracted: ExtractedDocum
   }
 
   for (const place of label.places) {
-    if (!place.code) continue;
+    // A province's empty chain is right by construction; counting it would flatter the figure.
+    if (!place.code || place.parents.length === 0) continue;
     const matches = regions.filter((r) => sameName(r, place));
     const ok = matches.some((r) => chainMatches(place, extracted.chains[r.id] ?? []));
     add(score.chainsAll, ok);
