@@ -3,8 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTinyModel, type TinyModel } from '../../tests/fixtures/tiny-model/buildTinyModel.js';
 import { dot } from './l2Normalize.js';
-import { findLocalModel } from './localModel.js';
-import { DEFAULT_TRANSFORMERS_MODEL, TransformersEmbedder } from './TransformersEmbedder.js';
+import { TransformersEmbedder } from './TransformersEmbedder.js';
 
 const norm = (v: Float32Array) => Math.sqrt(dot(v, v));
 
@@ -76,19 +75,4 @@ describe('TransformersEmbedder on a tiny generated BERT model (offline)', () => 
   });
 });
 
-const SHARED_MODELS = path.resolve(import.meta.dirname, '../../../shared/models');
-const shared = findLocalModel(SHARED_MODELS, DEFAULT_TRANSFORMERS_MODEL);
-
-describe.skipIf(!shared.found)(`TransformersEmbedder on the shared model in ${SHARED_MODELS}`, () => {
-  it('embeds Chinese retrieval pairs sensibly', async () => {
-    const embedder = await TransformersEmbedder.create({ modelPath: SHARED_MODELS });
-    expect(embedder.dimension).toBeGreaterThanOrEqual(256);
-    const [query] = await embedder.embed(['小区物业管理由谁来负责'], { kind: 'query' });
-    const [property, roads] = await embedder.embed(
-      ['建设红色物业，做优为民服务，全力优化物业服务，解决老旧楼院小区无人管理的问题。', '截止2021年，全省公路网总里程达15.7万公里，高速公路通车总里程6706公里。'],
-      { kind: 'passage' },
-    );
-    expect(norm(query)).toBeCloseTo(1, 4);
-    expect(dot(query, property)).toBeGreaterThan(dot(query, roads));
-  }, 120_000);
-});
+// The real model (bge-small-zh-v1.5 in MODELS_DIR, fetched by npm run models) is tested in tests/search/realModel.test.ts.
