@@ -5,7 +5,7 @@ import type { Config } from '../../graph/config.js';
 import type { GraphStore } from '../../graph/GraphStore.js';
 import type { ApiContext, Engine } from './api/context.js';
 import { apiNotFound, errorHandler } from './http/errors.js';
-import { JSON_BODY_LIMIT, searchLimiter, securityHeaders, uploadLimiter } from './http/security.js';
+import { JSON_BODY_LIMIT, sameOriginOnly, searchLimiter, securityHeaders, uploadLimiter } from './http/security.js';
 import { documentRoutes } from './routes/documents.js';
 import { entityRoutes } from './routes/entities.js';
 import { exportRoutes } from './routes/export.js';
@@ -39,6 +39,8 @@ export function createApp({ store, engine, config, uiDir, log = (line) => consol
   app.use(securityHeaders());
 
   const api = express.Router();
+  // Before any body is parsed or saved: another site's page cannot upload, delete or export.
+  api.use(sameOriginOnly());
   api.use(express.json({ limit: JSON_BODY_LIMIT }));
   const searchLimit = searchLimiter(config.rateLimits.search);
   api.use(metaRoutes(ctx));

@@ -6,6 +6,7 @@ import { isAppError } from '../../graph/errors.js';
 import { openStore } from '../../graph/openStore.js';
 import { AnswerEngine } from '../../search/AnswerEngine.js';
 import { createApp } from './createApp.js';
+import { startServer } from './http/listen.js';
 
 const UI_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'ui', 'dist');
 
@@ -15,7 +16,9 @@ async function main(): Promise<void> {
   // Serves at once: keyword and graph search work while passage vectors are computed in the background.
   const engine = await AnswerEngine.open(store, config, (line) => console.error(line), { waitForVectors: false });
   const app = createApp({ store, engine, config, uiDir: UI_DIR });
-  const server = app.listen(config.port, () => console.error(`Practice Atlas on http://localhost:${config.port} (${store.backend}; ${engine.embedderReason})`));
+  // startServer answers over-long URLs and malformed requests with a JSON error, not a bare status or a reset.
+  const server = await startServer(app, config.port);
+  console.error(`Practice Atlas on http://localhost:${config.port} (${store.backend}; ${engine.embedderReason})`);
   const stop = () => {
     server.close(async () => {
       await app.locals.queue.idle();

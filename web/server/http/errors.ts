@@ -11,6 +11,8 @@ export const WEB_ERROR_CODES = {
   PAYLOAD_TOO_LARGE: 'Request body too large',
   RATE_LIMITED: 'Too many requests',
   INTERNAL: 'Internal server error',
+  FORBIDDEN_ORIGIN: '拒绝跨站请求：上传、删除等修改操作只接受本站页面发出的请求',
+  URL_TOO_LONG: '请求地址或请求头过长，请缩短检索词后重试',
 } as const;
 
 export type WebErrorCode = keyof typeof WEB_ERROR_CODES;
@@ -52,6 +54,8 @@ const STATUS: Record<ApiErrorCode, number> = {
   PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
   INTERNAL: 500,
+  FORBIDDEN_ORIGIN: 403,
+  URL_TOO_LONG: 431,
 };
 
 /** Server-side failures: logged with their stack, answered with the code's generic message (no hosts, paths or URIs). */

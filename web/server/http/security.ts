@@ -33,3 +33,31 @@ function limiter(perMinute: number, what: string): RateLimitRequestHandler {
 /** Per client IP and minute, from config (SEARCH_RATE_PER_MIN, UPLOAD_RATE_PER_MIN). */
 export const searchLimiter = (perMinute: number) => limiter(perMinute, 'search');
 export const uploadLimiter = (perMinute: number) => limiter(perMinute, 'upload');
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * State-changing requests (upload, delete, export) must come from this server's own pages: a
+ * browser names the page's origin in Origin and Sec-Fetch-Site, and another site's page cannot
+ * forge either. Requests without them (curl, scripts) are not cross-site and pass.
+ */
+export function sameOriginOnly(): RequestHandler {
+  return (req, _res, next) => {
+    if (SAFE_METHODS.has(req.method)) return next();
+    const site = req.get('sec-fetch-site');
+    const origin = req.get('origin');
+    if (site === 'cross-site' || site === 'same-site' || (origin !== undefined && !sameHost(origin, req.get('host')))) {
+      return next(new HttpError('FORBIDDEN_ORIGIN'));
+    }
+    next();
+  };
+}
+
+function sameHost(origin: string, host: string | undefined): boolean {
+  if (origin === 'null' || host === undefined) return false;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}

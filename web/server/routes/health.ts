@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { ApiContext } from '../api/context.js';
 import { buildOpenApiDocument } from '../openapi.js';
+import { withoutPaths } from '../http/withoutPaths.js';
 import type { VectorStatus } from '../../../search/indexes/VectorSync.js';
 
 /** GET /health and GET /openapi.json. */
@@ -12,7 +13,7 @@ export function metaRoutes({ store, engine }: ApiContext): Router {
     // Passage vectors are computed in the background after start and after ingests: progress, no paths.
     const status = 'vectorStatus' in engine && typeof engine.vectorStatus === 'function' ? (engine.vectorStatus() as VectorStatus) : undefined;
     const vectors = status && { state: status.state, embedded: status.embedded, total: status.total };
-    res.json({ ok: true, embedder: engine.embedderReason, backend: store.backend, ...(vectors ? { vectors } : {}) });
+    res.json({ ok: true, embedder: withoutPaths(engine.embedderReason), backend: store.backend, ...(vectors ? { vectors } : {}) });
   });
 
   router.get('/openapi.json', (_req, res) => {

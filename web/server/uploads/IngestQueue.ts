@@ -4,6 +4,7 @@ import path from 'node:path';
 import { isAppError } from '../../../graph/errors.js';
 import type { GraphStore } from '../../../graph/GraphStore.js';
 import { ingestPaths, type FileOutcome } from '../../../ingest/pipeline/index.js';
+import { withoutPaths } from '../http/withoutPaths.js';
 
 export type JobStatus = 'queued' | 'running' | 'done' | 'failed';
 
@@ -72,7 +73,7 @@ export class IngestQueue {
     job.progress = 0.05;
     const { store, engine, dataDir, maxFileBytes, log } = this.deps;
     const shown = path.relative(dataDir, savedPath);
-    const hide = (message: string) => oneLine(message.split(savedPath).join(job.file).split(shown).join(job.file));
+    const hide = (message: string) => withoutPaths(oneLine(message.split(savedPath).join(job.file).split(shown).join(job.file)));
     try {
       const [outcome] = await ingestPaths([savedPath], store, { maxFileBytes, baseDir: dataDir }, {
         onFileStart: () => {
@@ -84,13 +85,13 @@ export class IngestQueue {
       });
       if (!outcome || outcome.status === 'failed') {
         await fs.rm(savedPath, { force: true });
-        this.finish(job, 'failed', { error: hide(outcome?.error ?? 'ingest produced no outcome'), ...(outcome ? { outcome: { ...outcome, error: hide(outcome.error ?? '') } } : {}) });
+        this.finish(job, 'failed', { error: hide(outcome?.error ?? 'ingest produced no outcome'), ...(outcome ? { outcome: { ...outcome, file: job.file, error: hide(outcome.error ?? '') } } : {}) });
         return;
       }
       job.progress = 0.8;
       if (outcome.status === 'unchanged') await fs.rm(savedPath, { force: true }); // same text is already stored
       else await engine.refresh();
-      this.finish(job, 'done', { outcome });
+      this.finish(job, 'done', { outcome: { ...outcome, file: job.file } });
     } catch (error) {
       if (!isAppError(error)) log(`ingest job ${job.id} (${job.file}): ${(error as Error)?.stack ?? String(error)}`);
       this.finish(job, 'failed', { error: isAppError(error) ? hide(error.message) : `${job.file}: ingest failed (internal error)` });
