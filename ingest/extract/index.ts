@@ -13,7 +13,7 @@ export function extractSentence(sentence: string, context: ArticleContext): Extr
   const tokens = segment(sentence);
   const places = extractPlaces(sentence, tokens);
   const organizations = extractOrganizations(sentence, tokens);
-  const people = extractPeople(sentence, context);
+  const people = extractPeople(sentence, context, { tokens, holders: [...places.mentions, ...organizations.mentions] });
   const mechanisms = extractMechanisms(sentence, tokens);
   const metrics = extractMetrics(sentence);
   const actors = [...places.mentions, ...organizations.mentions].filter((m) => m.type === 'region' || m.type === 'organization');

@@ -41,7 +41,15 @@ export interface RoleData {
   reporterTitles: string[];
   residentTitles: string[];
   speechMarkers: string[];
+  roleModifiers: string[];
+  laterRoleVerbs: string[];
   honorifics: string[];
+  levelWords: Record<string, AdminLevel>;
+  bodyLevels: Record<string, AdminLevel>;
+  titleLevels: Record<string, AdminLevel>;
+  addressTerms: string[];
+  afterNameWords: string[];
+  notAfterName: string[];
   notNames: string[];
 }
 const roleData = readJson<RoleData>('roles.json');
@@ -52,7 +60,15 @@ export const ROLES: RoleData = {
   reporterTitles: [...roleData.reporterTitles].sort(byLengthDesc),
   residentTitles: [...roleData.residentTitles].sort(byLengthDesc),
   speechMarkers: [...roleData.speechMarkers].sort(byLengthDesc),
+  roleModifiers: [...roleData.roleModifiers].sort(byLengthDesc),
+  laterRoleVerbs: [...roleData.laterRoleVerbs].sort(byLengthDesc),
   honorifics: [...roleData.honorifics].sort(byLengthDesc),
+  levelWords: roleData.levelWords,
+  bodyLevels: roleData.bodyLevels,
+  titleLevels: roleData.titleLevels,
+  addressTerms: [...roleData.addressTerms].sort(byLengthDesc),
+  afterNameWords: [...roleData.afterNameWords].sort(byLengthDesc),
+  notAfterName: [...roleData.notAfterName].sort(byLengthDesc),
   notNames: roleData.notNames,
 };
 
