@@ -81,7 +81,13 @@ function extractPassage(
 ): void {
   const spans = draft.sentences.filter((span) => draft.text.slice(span.start, span.end).trim().length >= 2);
   const sentences = spans.map((span) => draft.text.slice(span.start, span.end));
-  const extractions = sentences.map((sentence) => extractSentence(sentence, context));
+  // Roles that name only a level (社区党委书记) may mean a place an earlier sentence of the passage named.
+  let recent: Mention[] = [];
+  const extractions = sentences.map((sentence) => {
+    const extraction = extractSentence(sentence, { ...context, recent });
+    recent = [...recent, ...extraction.mentions.filter((m) => m.type === 'region')];
+    return extraction;
+  });
   // A practice named in a short lead sentence is defined by the sentence after it.
   const mentionLists = attachFollowingDefinitions(sentences, extractions.map((e) => e.mentions));
   // A practice announced in one sentence may list its parts (一是…二是…) in the next ones.
