@@ -198,10 +198,21 @@ describe('scoreDocument', () => {
     expect(score.roles).toEqual({ hit: 2, total: 3 });
     expect(score.chains).toEqual({ hit: 1, total: 1 });
     expect(score.types.region.recall).toEqual({ hit: 2, total: 3 });
+    expect(score.types.region.precision).toEqual({ hit: 2, total: 2 });
     // Parts are not practices of their own: one mechanism extracted, one right.
     expect(score.types.mechanism.precision).toEqual({ hit: 1, total: 1 });
     expect(score.types.person.recall).toEqual({ hit: 2, total: 2 });
     expect(score.errors).toEqual(['part missing: 四个一 → 一个平台', 'role wrong: 王强 主任 of 综治中心']);
+  });
+
+  it('accepts unnamed ancestors from the labelled chains, not ancestors of a wrongly resolved place', () => {
+    const extracted: ExtractedDocument = {
+      entities: [entity('region', '敦煌路街道'), entity('region', '七里河区'), entity('region', '兰州市'), entity('region', '大连市')],
+      parts: {}, leads: {}, chains: {},
+    };
+    const score = scoreDocument(doc, extracted);
+    expect(score.types.region.precision).toEqual({ hit: 1, total: 2 });
+    expect(score.types.region.spurious).toEqual(['大连市']);
   });
 
   it('gives zero, not a perfect score, when the graph holds nothing', () => {

@@ -267,7 +267,8 @@ export function scoreDocument(label: LabelledDocument, extracted: ExtractedDocum
     file: label.file,
     split: label.split,
     types: {
-      region: scoreNamed(label.places, label.acceptable.region, regions),
+      // Ancestors the text never names (佛山市 above 南海区) are right when added from the division list.
+      region: scoreNamed(label.places, [...label.acceptable.region, ...label.places.flatMap((p) => p.parents)], regions),
       organization: scoreNamed(label.organizations, label.acceptable.organization, byType(extracted, 'organization')),
       mechanism: scoreNamed(label.practices, label.acceptable.mechanism, mechanisms),
       person: scoreNamed(personNames, label.acceptable.person, people),
