@@ -10,7 +10,7 @@ import {
   type EvalItem,
 } from './evaluate.js';
 import { ANSWER_TYPES } from './answerScoring.js';
-import { checkGeneralizationQueries, loadGeneralizationQueries, PHRASINGS, readGeneralizationTexts } from './generalization.js';
+import { checkGeneralizationQueries, loadGeneralizationQueries, PHRASINGS, readGeneralizationTexts, type GenEvalItem } from './generalization.js';
 import { runEvaluation, runGeneralization, type EvalReport, type GeneralizationReport } from './runEvaluation.js';
 
 const MIN_RECALL_AT_5 = 0.9;
@@ -56,6 +56,26 @@ describe('generalization question set', () => {
     for (const type of ANSWER_TYPES) expect(count((i) => i.answerType === type), type).toBeGreaterThan(0);
     for (const phrasing of PHRASINGS) expect(count((i) => i.phrasing === phrasing), phrasing).toBeGreaterThan(0);
     expect(count((i) => i.traps.length > 0)).toBeGreaterThanOrEqual(40);
+  });
+
+  it('reports bad items: evidence not in a document, split not following from it, an answer that is also a trap', () => {
+    const texts = new Map([['g01_x.txt', '旌阳区推行“三联三化”工作法'], ['g07_y.txt', '湖南路街道推行“1+5+N”网格服务体系'], ['000_z.txt', '酒泉路街道建立“1+3+X”网格力量体系']]);
+    const base: GenEvalItem = {
+      id: 'a', query: 'q', docSet: 'generalization', split: 'held-out', answerType: 'place', phrasing: 'paraphrase',
+      expectedAnswers: [], alsoAcceptable: [], traps: [], evidence: [],
+    };
+    const problems = checkGeneralizationQueries(
+      [
+        { ...base, id: 'ok', expectedAnswers: ['湖南路街道'], evidence: ['推行“1+5+N”网格服务体系'] },
+        { ...base, id: 'split', expectedAnswers: ['旌阳区'], evidence: ['推行“三联三化”工作法'] },
+        { ...base, id: 'set', expectedAnswers: ['酒泉路街道'], evidence: ['建立“1+3+X”网格力量体系'] },
+        { ...base, id: 'missing', expectedAnswers: ['x'], evidence: ['这句话不在任何文件里'] },
+        { ...base, id: 'clash', expectedAnswers: ['湖南路街道'], traps: ['湖南路街道'], evidence: ['推行“1+5+N”网格服务体系'] },
+        { ...base, id: 'none', answerType: 'none', expectedAnswers: ['湖南路街道'], evidence: ['推行“1+5+N”网格服务体系'] },
+      ],
+      texts,
+    );
+    expect(problems.map((p) => p.split(':')[0])).toEqual(['split', 'set', 'missing', 'clash', 'none']);
   });
 });
 

@@ -4,7 +4,7 @@
  * over reports the rules were not built on (docs g01–g12) and over corpus/, in the phrasings users
  * use. Answer scoring rules live in answerScoring.ts; evidence (Recall@5) rules in evaluate.ts.
  *
- * Reported: Recall@5 per search mode; strict answer precision/recall/F1 overall, per answer type,
+ * Reported: Recall@5 per search mode (answerable questions only); strict answer precision/recall/F1 overall, per answer type,
  * per split (tuning = questions over g01–g06, whose documents rule writers may read; held-out =
  * questions over g07–g12 and corpus/), per document set and per phrasing; and every trap answer
  * given, by question id.
@@ -174,7 +174,8 @@ export function failedGenQuery(item: GenEvalItem, error: unknown): GenQueryResul
 
 export interface GroupSummary {
   queries: number;
-  recallAt5: number;
+  /** Over answerable questions only (null when the group has none): an unanswerable question's evidence is just the nearest passage. */
+  recallAt5: number | null;
   answers: PRF;
   traps: number;
 }
@@ -191,9 +192,10 @@ export interface GenSummary {
 }
 
 function group(results: GenQueryResult[]): GroupSummary {
+  const answerable = results.filter((r) => r.answerType !== 'none');
   return {
     queries: results.length,
-    recallAt5: results.length === 0 ? 0 : results.filter((r) => r.evidence.hitAtK).length / results.length,
+    recallAt5: answerable.length === 0 ? null : answerable.filter((r) => r.evidence.hitAtK).length / answerable.length,
     answers: microPRF(results.map((r) => r.answers)),
     traps: results.reduce((n, r) => n + r.answers.trapNames.length, 0),
   };
@@ -238,7 +240,7 @@ export function genFailures(items: GenEvalItem[], perMode: Map<SearchMode, GenQu
     const base = first[index];
     const problems: string[] = [];
     if (base.error) problems.push(`error: ${base.error}`);
-    const missedIn = modes.filter((m) => !perMode.get(m)![index].evidence.hitAtK);
+    const missedIn = item.answerType === 'none' ? [] : modes.filter((m) => !perMode.get(m)![index].evidence.hitAtK);
     if (missedIn.length) problems.push(`evidence not in top-${TOP_K}: ${missedIn.join(', ')}`);
     if (base.answers.missing.length) problems.push(`missing answers: ${base.answers.missing.join('、')}`);
     if (base.answers.wrongNames.length) problems.push(`wrong answers: ${base.answers.wrongNames.join('、')}`);

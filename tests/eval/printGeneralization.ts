@@ -3,7 +3,7 @@ import { TOP_K } from './evaluate.js';
 import type { GroupSummary } from './generalization.js';
 import type { GeneralizationReport } from './runEvaluation.js';
 
-const pct = (x: number) => `${(100 * x).toFixed(1)}%`.padStart(7);
+const pct = (x: number | null) => (x === null ? '—' : `${(100 * x).toFixed(1)}%`).padStart(7);
 
 function row(label: string, g: GroupSummary, width: number): string {
   const a = g.answers;
@@ -23,7 +23,7 @@ export function printGeneralizationReport(report: GeneralizationReport): void {
   );
   for (const f of report.ingestFailures) out(`Ingest failure: ${f}`);
   out();
-  out(`mode     R@${TOP_K}   (answers do not depend on the mode; they are scored on the first mode)`);
+  out(`mode     R@${TOP_K}   (answerable questions; answers do not depend on the mode and are scored on the first one)`);
   for (const s of report.summaries) out(`${s.mode.padEnd(8)}${pct(s.overall.recallAt5)}`);
   const first = report.summaries[0];
   out();
