@@ -18,7 +18,7 @@ const head = load<{
   verbHeads: string[];
 }>('headNouns.json');
 const adopt = load<{ verbs: string[]; fillers: string[]; runVerbs: string[]; clauseVerbs: string[] }>('adoptVerbs.json');
-const slogans = load<{ slogans: string[]; notPracticeTails: string[]; carrierTails: string[] }>('slogans.json');
+const slogans = load<{ slogans: string[]; notPracticeTails: string[]; carrierTails: string[]; outcomeWords: string[] }>('slogans.json');
 const known = load<{ names: string[] }>('knownPractices.json');
 const units = load<{
   units: string[];
@@ -52,6 +52,7 @@ export const CLAUSE_VERBS = [...adopt.clauseVerbs].sort(byLengthDesc);
 export const SLOGAN_KEYS = new Set(slogans.slogans.map(normalizeKey));
 export const NOT_PRACTICE_TAILS = [...slogans.notPracticeTails].sort(byLengthDesc);
 export const CARRIER_TAILS = [...slogans.carrierTails].sort(byLengthDesc);
+export const OUTCOME_WORDS = new Set(slogans.outcomeWords);
 export const KNOWN_PRACTICES = [...known.names].sort(byLengthDesc);
 
 export const UNITS = [...units.units].sort(byLengthDesc);

@@ -7,6 +7,7 @@ import {
   HEAD_NOUNS,
   KNOWN_PRACTICES,
   NOT_PRACTICE_TAILS,
+  OUTCOME_WORDS,
   SLOGAN_KEYS,
   VERB_HEADS,
   alternation,
@@ -27,7 +28,7 @@ import {
 } from './context.js';
 import { announcesItsParts } from './extractParts.js';
 import { mechanismKey } from './mechanismKey.js';
-import { formulaTerms, nameShape, type NameShape } from './shapes.js';
+import { NUMERALS, formulaTerms, nameShape, type NameShape } from './shapes.js';
 
 type Evidence = 'shape' | 'inner-head' | 'known' | 'head' | 'definition' | 'adopt';
 
@@ -51,6 +52,13 @@ const UNQUOTED_METHOD = new RegExp(`(?:${alternation(ADOPT_VERBS)})([\\p{Script=
 const UNQUOTED_FORMULA = /(?<![\d+>=<])\d+(?:\+(?:\d+|[A-Za-z]))+(?![\d+>=<A-Za-z])/g;
 
 const isSlogan = (core: string): boolean => SLOGAN_KEYS.has(mechanismKey(core));
+// 双提升, 两提高一满意: every item of the number list is an outcome word.
+const statesOutcome = (core: string): boolean => {
+  const items = core.match(new RegExp(`[${NUMERALS}]+[^${NUMERALS}]*`, 'g')) ?? [];
+  return items.length > 0 && items.every((item) => OUTCOME_WORDS.has(item.replace(new RegExp(`^[${NUMERALS}]+[个项]?`), '')));
+};
+// “一老一小一党员”知识型、友好型社区: the quote qualifies the noun after its …型 words.
+const QUALIFIES_NOUN = new RegExp(`^(?:[\\p{Script=Han}]{1,3}型[、和与]?)+[\\p{Script=Han}]{0,4}?(?:${alternation(NOT_PRACTICE_TAILS)})`, 'u');
 const endsWithPlaceNoun = (core: string): boolean => NOT_PRACTICE_TAILS.some((t) => core.endsWith(t));
 const endsWithCarrier = (core: string): boolean => CARRIER_TAILS.some((t) => core.endsWith(t));
 const HEADS = alternation(HEAD_NOUNS);
@@ -69,6 +77,7 @@ const VERB_HEAD_PHRASE = new RegExp(
  */
 function intrinsicEvidence(core: string): { evidence: Evidence; shape?: NameShape } | undefined {
   const shape = nameShape(core);
+  if (shape === 'number-list' && statesOutcome(core)) return undefined;
   if (shape === 'formula') return { evidence: 'shape', shape };
   // 三进小区 names where a practice goes (进), not a place.
   if (shape === 'number-list' && (!endsWithPlaceNoun(core) || /^.进/.test(core))) return { evidence: 'shape', shape };
@@ -173,6 +182,7 @@ function judgeQuote(text: string, quote: Quote, ctx: RunContext): Candidate | un
     surface: ctx.ownHead ? core + ctx.ownHead.gap + ctx.ownHead.head : undefined,
     definition: definition ?? before,
   };
+  if (QUALIFIES_NOUN.test(text.slice(quote.end))) return undefined;
   const intrinsic = intrinsicEvidence(core);
   if (intrinsic) return { ...base, ...intrinsic };
   if (ctx.head) return { ...base, evidence: 'head' };
