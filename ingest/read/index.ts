@@ -9,7 +9,7 @@ import { FileError } from '../../graph/errors.js';
 import { canonicalizeText, requireContent } from './canonicalText.js';
 import { decodeTextBytes } from './decodeText.js';
 import { detectFormat, type DocumentFormat } from './detectFormat.js';
-import { readDocx } from './readDocx.js';
+import { DEFAULT_EXPANDED_BYTES, readDocx } from './readDocx.js';
 import { readHtml } from './readHtml.js';
 import { NO_TEXT_LAYER, readPdf } from './readPdf.js';
 
@@ -31,6 +31,13 @@ export interface ReadResult {
 export interface ReadOptions {
   /** Largest accepted file size in bytes. */
   maxBytes: number;
+  /**
+   * What a file may expand to while it is read: the inflated XML of a .docx, the text layer of a
+   * .pdf. Default 32 MiB — the same for the CLI and uploads, which both read through here.
+   */
+  maxExpandedBytes?: number;
+  /** Deepest HTML element nesting accepted (default 512, as browsers). */
+  maxHtmlDepth?: number;
 }
 
 function unreadable(filePath: string, code: string | undefined, cause: unknown): FileError {
@@ -71,17 +78,18 @@ async function readBytes(filePath: string, size: number, maxBytes: number): Prom
   return bytes;
 }
 
-async function extract(format: DocumentFormat, bytes: Uint8Array, file: string): Promise<Omit<ReadResult, 'format'>> {
+async function extract(format: DocumentFormat, bytes: Uint8Array, file: string, opts: ReadOptions): Promise<Omit<ReadResult, 'format'>> {
+  const expanded = opts.maxExpandedBytes ?? DEFAULT_EXPANDED_BYTES;
   switch (format) {
     case 'txt':
     case 'md':
       return decodeTextBytes(bytes, file);
     case 'html':
-      return readHtml(bytes, file);
+      return readHtml(bytes, file, opts.maxHtmlDepth);
     case 'docx':
-      return { ...(await readDocx(bytes, file)), encoding: 'utf-8' };
+      return { ...(await readDocx(bytes, file, expanded)), encoding: 'utf-8' };
     case 'pdf':
-      return { ...(await readPdf(bytes, file)), encoding: 'pdf-text-layer' };
+      return { ...(await readPdf(bytes, file, expanded)), encoding: 'pdf-text-layer' };
   }
 }
 
@@ -102,7 +110,7 @@ export async function readDocumentFile(filePath: string, opts: ReadOptions): Pro
   const { size } = await statFile(filePath);
   const format = detectFormat(filePath);
   const bytes = await readBytes(filePath, size, opts.maxBytes);
-  const extracted = await extract(format, bytes, filePath);
+  const extracted = await extract(format, bytes, filePath, opts);
   const text = requireContent(canonicalizeText(extracted.text), filePath, EMPTY_REASON[format]);
   const title = extracted.title === undefined ? undefined : canonicalizeText(extracted.title).trim() || undefined;
   return { text, format, encoding: extracted.encoding, ...(title === undefined ? {} : { title }) };

@@ -2,6 +2,7 @@
 import mammoth from 'mammoth';
 import { FileError } from '../../graph/errors.js';
 import { checkDocxMagic } from './detectFormat.js';
+import { checkZipBudget } from './zipBudget.js';
 
 export interface ExtractedText {
   text: string;
@@ -17,8 +18,12 @@ export function firstLineTitle(text: string): string | undefined {
   return line !== undefined && [...line].length <= MAX_TITLE_CHARS ? line : undefined;
 }
 
-export async function readDocx(bytes: Uint8Array, file: string): Promise<ExtractedText> {
+/** What a .docx's XML parts may inflate to unless the caller says otherwise. */
+export const DEFAULT_EXPANDED_BYTES = 32 * 1024 * 1024;
+
+export async function readDocx(bytes: Uint8Array, file: string, maxExpandedBytes = DEFAULT_EXPANDED_BYTES): Promise<ExtractedText> {
   checkDocxMagic(bytes, file);
+  checkZipBudget(bytes, file, maxExpandedBytes);
   let text: string;
   try {
     const result = await mammoth.extractRawText({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });

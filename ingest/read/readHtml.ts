@@ -6,6 +6,7 @@
  */
 import { convert, type HtmlToTextOptions } from 'html-to-text';
 import { detectAndDecode, type DecodedText } from './decodeText.js';
+import { checkHtmlDepth, MAX_HTML_DEPTH } from './htmlDepth.js';
 import type { ExtractedText } from './readDocx.js';
 
 /** Bytes scanned for a charset declaration (HTML requires it within the first 1024). */
@@ -63,7 +64,8 @@ export function decodeHtmlBytes(bytes: Uint8Array, file: string): DecodedText {
   return detectAndDecode(bytes, file, declaredCharset(bytes));
 }
 
-export function readHtml(bytes: Uint8Array, file: string): ExtractedText & { encoding: string } {
+export function readHtml(bytes: Uint8Array, file: string, maxDepth = MAX_HTML_DEPTH): ExtractedText & { encoding: string } {
   const { text: html, encoding } = decodeHtmlBytes(bytes, file);
+  checkHtmlDepth(html, file, maxDepth);
   return { text: htmlToPlainText(html), title: extractTitle(html), encoding };
 }

@@ -10,6 +10,7 @@ import { getDocument, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { FileError } from '../../graph/errors.js';
 import { checkPdfMagic } from './detectFormat.js';
 import { joinTextItems, type PositionedText } from './pdfLines.js';
+import { formatBytes } from './zipBudget.js';
 import type { ExtractedText } from './readDocx.js';
 
 const PDFJS_DIR = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
@@ -58,7 +59,8 @@ function metadataTitle(info: unknown): string | undefined {
   return typeof title === 'string' && title.trim() !== '' ? title.trim() : undefined;
 }
 
-export async function readPdf(bytes: Uint8Array, file: string): Promise<ExtractedText> {
+/** Stops reading once the text layer passes `maxTextBytes` (UTF-16 bytes): a content-stream bomb fails early. */
+export async function readPdf(bytes: Uint8Array, file: string, maxTextBytes = Number.POSITIVE_INFINITY): Promise<ExtractedText> {
   checkPdfMagic(bytes, file);
   const task = getDocument({
     data: new Uint8Array(bytes), // a copy: pdf.js rejects Buffers and may detach what it is given
@@ -79,15 +81,22 @@ export async function readPdf(bytes: Uint8Array, file: string): Promise<Extracte
       throw corrupt(file, error);
     }
     const pages: string[] = [];
+    let textBytes = 0;
     try {
       for (let n = 1; n <= doc.numPages; n++) {
         const page = await doc.getPage(n);
         const content = await page.getTextContent();
         const items = (content.items as RawTextItem[]).map(toPositioned).filter((i): i is PositionedText => i !== undefined);
-        pages.push(joinTextItems(items));
+        const text = joinTextItems(items);
+        textBytes += text.length * 2;
+        if (textBytes > maxTextBytes) {
+          throw new FileError('FILE_TOO_COMPLEX', file, `PDF 文字层超过 ${formatBytes(maxTextBytes)} 的上限（读到第 ${n} 页），已拒绝`);
+        }
+        pages.push(text);
         page.cleanup();
       }
     } catch (error) {
+      if (error instanceof FileError) throw error;
       throw corrupt(file, error);
     }
     const text = pages.join('\n\n');
