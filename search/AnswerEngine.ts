@@ -8,14 +8,14 @@ import { graphSlot, TEXT_ANSWERABLE } from './answer/answerSlots.js';
 import { bestSentence, type FileOf } from './answer/citations.js';
 import { compareTable } from './answer/compareTable.js';
 import { passagesMentioning, regionSubtree } from './answer/graphWalk.js';
-import { rankSentences, sentenceCandidates, type ScoredSentence } from './answer/sentenceCandidates.js';
+import { rankSentences, sentenceCandidates, type ScoredSentence, type SentenceReader } from './answer/sentenceCandidates.js';
 import { openIndexes, type OpenIndexesOptions, type SearchIndexes } from './indexes/openIndexes.js';
 import type { VectorStatus } from './indexes/VectorSync.js';
 import { analyzeQuestion } from './query/analyzeQuestion.js';
 import type { QuestionAnalysis } from './query/answerTypes.js';
 import { DefinitionMatcher } from './query/DefinitionMatcher.js';
 import { EntityLexicon } from './query/EntityLexicon.js';
-import { tokenize } from './query/extractors.js';
+import { extractSentence, tokenize, type Extraction } from './query/extractors.js';
 import { retrieve, type SearchMode } from './retrieve.js';
 import type { Answer } from './schema.js';
 
@@ -26,6 +26,8 @@ export interface AnswerOptions {
   expand?: boolean;
   filters?: { regionId?: string; level?: AdminLevel; docId?: string };
 }
+
+const MAX_CACHED_EXTRACTIONS = 20_000;
 
 /** Time spent in the sentence-candidate step of the last answer (read by bench:query). */
 export interface AnswerTimings {
@@ -48,6 +50,8 @@ export class AnswerEngine {
   static async open(store: GraphStore, config: Config, log: (line: string) => void = () => {}, options: OpenIndexesOptions = {}): Promise<AnswerEngine> {
     const indexes = await openIndexes(store, config, log, options);
     tokenize(''); // loads the jieba dictionaries now, not during the first question
+    // The extractors load their word lists and the division list on first use: now, not in a question.
+    extractSentence('某某街道党工委书记张三介绍，社区推行“1+2+N”工作法，满意率达95%。', { regions: [] });
     const [lexicon, definitions, files] = await AnswerEngine.loadLookups(store);
     return new AnswerEngine(store, config, indexes, lexicon, definitions, files);
   }
@@ -75,9 +79,28 @@ export class AnswerEngine {
     await this.indexes.refresh(); // keyword index now, vectors of new passages in the background
     [this.lexicon, this.definitions, this.files] = await AnswerEngine.loadLookups(this.store);
     this.texts.clear();
+    this.extractions.clear();
   }
 
   private fileOf: FileOf = (docId) => this.files.get(docId) ?? docId;
+
+  /** Extractions of passage sentences: passages never change in place, so they are kept until refresh. */
+  private extractions = new Map<string, Extraction>();
+
+  private sentenceReader: SentenceReader = {
+    fileOf: (docId) => this.fileOf(docId),
+    documentText: (docId) => this.texts.get(docId) ?? '',
+    extract: (sentence) => {
+      const key = `${sentence.passage.id}:${sentence.cleanStart}`;
+      let found = this.extractions.get(key);
+      if (!found) {
+        if (this.extractions.size >= MAX_CACHED_EXTRACTIONS) this.extractions.clear();
+        found = extractSentence(sentence.text, { regions: [] });
+        this.extractions.set(key, found);
+      }
+      return found;
+    },
+  };
 
   private async documentText(docId: string): Promise<string> {
     let text = this.texts.get(docId);
@@ -170,7 +193,7 @@ export class AnswerEngine {
         for (const p of passages) ranked.push({ passage: this.indexes.passages.get(p.passageId)!, score: p.score, documentText: await this.documentText(p.docId) });
         sentences = rankSentences(ranked, a);
       }
-      answers.push(...sentenceCandidates(sentences, a, slot, a.slots.length > 1 ? index : 0, this.fileOf, (docId) => this.texts.get(docId) ?? ''));
+      answers.push(...sentenceCandidates(sentences, a, slot, a.slots.length > 1 ? index : 0, this.sentenceReader));
       sentenceMs += performance.now() - started;
     }
     this.lastTimings = { sentenceMs };

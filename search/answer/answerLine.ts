@@ -30,7 +30,7 @@ const subjectName = (a: QuestionAnalysis, types: string[]) => a.entities.filter(
 
 function placeLine(a: QuestionAnalysis, answers: Item[], m: Markers): string {
   const practice = subjectName(a, ['mechanism']) || a.quoted.join('、');
-  const person = subjectName(a, ['person']);
+  const person = subjectName(a, ['person']) || (a.answerType === 'place' && a.names.length && !a.entities.some((e) => e.entity.type === 'mechanism') ? a.names.join('、') : '');
   const level = a.constraints.level?.suffixes.join('') ?? (a.answerType === 'organization' ? '单位' : '地方');
   if (person) return `${person}任职于${list(answers, m)}。`;
   if (practice) return `采用${practice}的${level}有：${list(answers, m)}。`;
@@ -86,7 +86,7 @@ export function answerLine(a: QuestionAnalysis, answers: Item[], table: Table | 
       text = `${a.slots.map((s) => s.subjects.map((x) => x.entity.name).join('、')).join('、')}${a.role ?? '负责人'}是${list(answers, m)}。`;
       break;
     case 'role':
-      text = `${subjectName(a, ['person'])}担任${list(answers, m)}。`;
+      text = `${subjectName(a, ['person']) || a.names.join('、')}担任${list(answers, m)}。`;
       break;
     case 'practice':
       text = `${subjectName(a, ['region', 'organization'])}的做法有：${list(answers, m, (i) => (i.group && i.group !== subjectName(a, ['region', 'organization']) ? `${i.name}（${i.group}）` : i.name))}。`;

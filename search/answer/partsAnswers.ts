@@ -5,7 +5,24 @@ import { toCitation } from './citations.js';
 
 /** The practice → part relation of the shared data contract (graph/model.ts RELATION_TYPES). */
 export const HAS_PART = 'HAS_PART' as RelationType;
-const LIST_SEPARATOR = /[、；;]/;
+const LIST_SEPARATOR = /[、；;，,]/;
+
+/**
+ * The enumeration at the head of a definition: up to the first comma or full stop after its last
+ * 、 (大事政府办、小事村里办、私事自己办，推动… → the three items); a definition without 、 stays whole.
+ */
+export function listPart(definition: string): string {
+  const clauses = definition.split(/(?<=[，,。；;])/);
+  const items = (clause: string) => clause.replace(/[，,。；;]$/, '').split('、');
+  const first = clauses.findIndex((c) => c.includes('、'));
+  if (first < 0) return clauses[0].replace(/[，,。；;]$/, '');
+  const lengths = items(clauses[first]).map((p) => p.length).sort((a, b) => a - b);
+  const typical = lengths[Math.floor(lengths.length / 2)];
+  let end = first + 1;
+  // A following clause continues the list when it is a list of items as short, without figures (服务精细化、管理网格化).
+  while (end < clauses.length && clauses[end].includes('、') && items(clauses[end]).every((p) => p.length <= typical + 2 && !/\d/.test(p))) end++;
+  return clauses.slice(0, end).join('').replace(/[，,。；;]$/, '');
+}
 const MAX_PART_LENGTH = 16;
 
 /**
@@ -32,8 +49,8 @@ export async function practiceParts(ctx: GraphContext, mechanism: EntityRecord, 
   ].find((e) => e.text.replace(/\s+/g, '').includes(head));
   if (!evidence) return [];
   const citation = toCitation(evidence, ctx.fileOf);
-  const pieces = definition.split(LIST_SEPARATOR).map((p) => p.trim().replace(/[。，,]$/, '')).filter(Boolean);
-  const asList = pieces.length >= 2 && pieces.every((p) => p.length <= MAX_PART_LENGTH);
+  const pieces = listPart(definition).split(LIST_SEPARATOR).map((p) => p.trim().replace(/[。，,]$/, '')).filter(Boolean);
+  const asList = pieces.length >= 2 && pieces.every((p) => p.length <= MAX_PART_LENGTH) && definition.includes('、');
   return (asList ? pieces : [definition]).map((piece, i) => ({
     id: `${mechanism.id}:part:${i + 1}`,
     name: piece,

@@ -5,7 +5,11 @@ import { cite, collect, item, matchesPlace, type AnswerItem, type GraphContext }
 import { toCitation } from './citations.js';
 import { ancestorAt } from './regionWalk.js';
 
-const roleFits = (role: string, asked?: string) => !asked || role.endsWith(asked) || role.includes(asked) || asked.endsWith(role);
+/**
+ * The role held fits the role asked: 党工委书记 fits 书记, but 书记 alone does not fit 县委书记 (a
+ * township's 党委书记 is not the county's).
+ */
+export const roleFits = (role: string, asked?: string) => !asked || role.endsWith(asked) || role.includes(asked);
 
 /** 福利路街道党工委书记是谁: people who LEAD the place (or its party body), in the role asked for. */
 export async function leaders(ctx: GraphContext, slot: Slot, slotIndex: number): Promise<AnswerItem[]> {

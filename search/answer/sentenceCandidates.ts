@@ -1,6 +1,7 @@
 import type { EntityRecord, PassageRecord } from '../../graph/model.js';
 import type { QuestionAnalysis, Slot } from '../query/answerTypes.js';
-import { extractSentence, normalizeKey, splitSentences, type Mention } from '../query/extractors.js';
+import { normalizeKey, splitSentences, type Extraction, type Mention } from '../query/extractors.js';
+import { rolesBefore } from '../query/rolePhrases.js';
 import type { AnswerItem } from './answerItems.js';
 import { matchesPlace } from './answerItems.js';
 import type { FileOf } from './citations.js';
@@ -26,16 +27,29 @@ export const SENTENCE_LIMIT = 8;
 export const ANSWER_THRESHOLD = 0.45;
 /** Candidates of one slot within this share of the best survive. */
 const KEEP_SHARE = 0.7;
+/** An anchor named in the passage but not in the sentence counts this much. */
+const PASSAGE_ANCHOR = 0.75;
 const MAX_PER_SLOT = 6;
 
 const norm = (text: string) => normalizeKey(text).replace(/[“”"「」]/g, '');
 
-/** Names the answer must be read next to: the practice named or quoted, else the subjects. */
+/**
+ * Names the answer must be read next to: for places, organizations and parts the practice named
+ * or quoted; otherwise the subjects. Names the graph does not know (an unknown person, a quoted
+ * app) stand in when nothing else is named.
+ */
 function anchorsOf(a: QuestionAnalysis, slot: Slot): string[] {
   const practices = a.entities.filter((e) => e.entity.type === 'mechanism').flatMap((e) => [e.entity.name, ...e.entity.aliases]);
-  const named = [...practices, ...a.quoted].map(norm).filter((n) => n.length >= 2);
-  if (slot.answerType === 'place' || slot.answerType === 'organization' || slot.answerType === 'parts') return named;
-  return slot.subjects.flatMap((s) => [s.entity.name, ...s.entity.aliases, s.surface]).map(norm).filter((n) => n.length >= 2);
+  const subjects = slot.subjects.filter((s) => s.entity.type !== 'mechanism').flatMap((s) => [s.entity.name, ...s.entity.aliases, s.surface]);
+  const clean = (names: string[]) => [...new Set(names.map(norm).filter((n) => n.length >= 2))];
+  const hasPerson = slot.subjects.some((s) => s.entity.type === 'person');
+  if ((slot.answerType === 'place' || slot.answerType === 'parts') && !hasPerson) {
+    const named = clean([...practices, ...a.quoted]);
+    return named.length ? named : clean(slot.anchors);
+  }
+  if (slot.answerType === 'organization') return clean([...practices, ...a.quoted, ...subjects, ...slot.anchors]);
+  const own = clean([...subjects, ...slot.anchors]);
+  return own.length ? own : clean([...practices, ...a.quoted]);
 }
 
 /**
@@ -101,13 +115,17 @@ function typeFit(m: Mention, slot: Slot, a: QuestionAnalysis, sentence: string):
       const org = String(m.props?.organization ?? '');
       if (slot.role && !(role.includes(slot.role) || slot.role.endsWith(role)) ) return null;
       const subjects = slot.subjects.map((s) => norm(s.entity.name));
-      if (!subjects.some((s) => norm(org).includes(s) || s.includes(norm(org)) && org.length >= 2)) return null;
-      return { fit: 1, name: m.name, detail: `${org}${role}` };
+      if (org && subjects.some((s) => norm(org).includes(s) || (s.includes(norm(org)) && org.length >= 2))) return { fit: 1, name: m.name, detail: `${org}${role}` };
+      // No organization read with the role: the subject must be in the sentence (checked by the anchor), and it fits less.
+      if (!org && slot.role && role.includes(slot.role)) return { fit: 0.8, name: m.name, detail: role };
+      return null;
     }
     case 'role': {
-      if (m.type !== 'person' || !slot.subjects.some((s) => norm(s.entity.name) === norm(m.name))) return null;
-      const role = String(m.props?.role ?? '');
-      return role ? { fit: 1, name: `${String(m.props?.organization ?? '')}${role}`, detail: m.name } : null;
+      const people = [...slot.subjects.map((s) => s.entity.name), ...slot.anchors].map(norm);
+      if (m.type !== 'person' || !people.includes(norm(m.name))) return null;
+      const written = rolesBefore(sentence, m.start);
+      const role = written.length ? written.join('、') : String(m.props?.role ?? '');
+      return role ? { fit: 1, name: `${written.length ? '' : String(m.props?.organization ?? '')}${role}`, detail: m.name } : null;
     }
     case 'practice': {
       if (m.type !== 'mechanism' || own.has(norm(m.name))) return null;
@@ -139,19 +157,35 @@ function typeFit(m: Mention, slot: Slot, a: QuestionAnalysis, sentence: string):
  * named, exactly — 1+3+N is not 1+3+X — or the subject), fit the slot's type, and score above the
  * threshold; each cites its sentence's exact original span.
  */
-export function sentenceCandidates(sentences: ScoredSentence[], a: QuestionAnalysis, slot: Slot, slotIndex: number, fileOf: FileOf, documentText: (docId: string) => string): AnswerItem[] {
+export interface SentenceReader {
+  fileOf: FileOf;
+  documentText: (docId: string) => string;
+  /** The ingest's extraction of one sentence (the engine caches it per passage sentence). */
+  extract: (sentence: ScoredSentence) => Extraction;
+}
+
+export function sentenceCandidates(sentences: ScoredSentence[], a: QuestionAnalysis, slot: Slot, slotIndex: number, reader: SentenceReader): AnswerItem[] {
+  const { fileOf, documentText } = reader;
   const anchors = anchorsOf(a, slot);
   if (anchors.length === 0 && slot.answerType !== 'place') return [];
   const candidates: Candidate[] = [];
+  // A figure's owner is often the article's subject (全县…), named earlier in the passage, not in the sentence.
+  const passageAnchorOk = slot.answerType === 'number' || slot.answerType === 'practice';
   for (const sentence of sentences) {
     const text = norm(sentence.text);
-    if (anchors.length && !anchors.some((anchor) => text.includes(anchor))) continue;
+    let anchorFactor = 1;
+    if (anchors.length && !anchors.some((anchor) => text.includes(anchor))) {
+      if (!passageAnchorOk || !anchors.some((anchor) => norm(sentence.passage.text).includes(anchor))) continue;
+      anchorFactor = PASSAGE_ANCHOR;
+    }
     if (!anchors.length && !slot.topic.every((t) => text.includes(norm(t)))) continue;
-    const { mentions } = extractSentence(sentence.text, { regions: [] });
+    // A sentence this weak cannot reach the threshold whatever it holds: do not pay for its extraction.
+    if (sentence.score * anchorFactor < ANSWER_THRESHOLD) continue;
+    const { mentions } = reader.extract(sentence);
     for (const m of mentions) {
       const fit = typeFit(m, slot, a, sentence.text);
       if (!fit) continue;
-      const score = sentence.score * fit.fit * nearness(sentence.text, m, anchors);
+      const score = sentence.score * fit.fit * anchorFactor * (anchorFactor < 1 ? 1 : nearness(sentence.text, m, anchors));
       const citation = { docId: sentence.passage.docId, file: fileOf(sentence.passage.docId), start: sentence.start, end: sentence.end, text: documentText(sentence.passage.docId).slice(sentence.start, sentence.end) };
       candidates.push({
         score,

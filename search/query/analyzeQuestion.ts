@@ -2,7 +2,8 @@ import type { Intent } from '../schema.js';
 import type { AnswerType, Constraints, PlaceFilter, QuestionAnalysis, Slot } from './answerTypes.js';
 import type { DefinitionMatcher } from './DefinitionMatcher.js';
 import type { EntityLexicon, LinkedEntity } from './EntityLexicon.js';
-import { normalizeKey, ROLE_WORDS, tokenize } from './extractors.js';
+import { normalizeKey, tokenize } from './extractors.js';
+import { ROLE_PATTERN } from './rolePhrases.js';
 import genericWords from './genericWords.json' with { type: 'json' };
 import {
   ADOPTERS_ASKED, ANY_PLACE_QUESTION, CHAIN_ASKED, CHANGE_ASKED, COMPARE, EACH, NUMBER_ASKED, ORGANIZATION_QUESTION, PARTS_ASKED, PERIOD,
@@ -18,10 +19,6 @@ const LATIN_WORD = /[A-Za-z][A-Za-z0-9'’\-]*[A-Za-z0-9]|[A-Za-z]/g;
 /** A quoted name: “…” or "…" or 「…」. */
 const QUOTED = /[“"「『]([^”"」』]{2,20})[”"」』]/g;
 
-const byLengthDesc = (a: string, b: string) => b.length - a.length;
-const ROLE_PATTERN = new RegExp(
-  `(?:${[...ROLE_WORDS.bodies].sort(byLengthDesc).join('|')})?(?:${[...ROLE_WORDS.leaderTitles, ...ROLE_WORDS.memberTitles].sort(byLengthDesc).join('|')})`,
-);
 
 const isActor = (e: LinkedEntity) => e.entity.type === 'region' || e.entity.type === 'organization';
 
@@ -38,8 +35,31 @@ function withoutEntities(text: string, entities: LinkedEntity[]): string {
 export function topicWords(text: string): string[] {
   const latin = (text.match(LATIN_WORD) ?? []).filter((w) => w.length >= 2 && !ENGLISH_STOP.has(w.toLowerCase()));
   const rest = text.replace(LATIN_WORD, ' ');
-  const words = tokenize(rest).filter((t) => t.trim() && !QUESTION_WORDS.has(t) && !PLACE_WORD_TOKEN.test(t) && !/^[\p{P}\p{S}\d\s]+$/u.test(t));
+  const words: string[] = [];
+  let run: string[] = [];
+  // jieba cuts a word it does not know (a person's name) into single characters: join them back.
+  const flush = () => {
+    if (run.length >= 2 && run.length <= 4) words.push(run.join(''));
+    else words.push(...run);
+    run = [];
+  };
+  for (const t of tokenize(rest)) {
+    const keep = t.trim() && !QUESTION_WORDS.has(t) && !PLACE_WORD_TOKEN.test(t) && !/^[\p{P}\p{S}\d\s]+$/u.test(t);
+    if (keep && /^[\u4e00-\u9fff]$/.test(t)) {
+      run.push(t);
+      continue;
+    }
+    flush();
+    if (keep) words.push(t);
+  }
+  flush();
   return [...new Set([...words, ...latin])];
+}
+
+/** Joined single-character runs: the name-like words of topicWords. */
+function unknownNames(text: string): string[] {
+  const tokens = new Set(tokenize(text));
+  return topicWords(text).filter((w) => /^[\u4e00-\u9fff]{2,4}$/.test(w) && !tokens.has(w));
 }
 
 function placeFilterOf(text: string): PlaceFilter | undefined {
@@ -53,22 +73,23 @@ function numberSlots(rest: string, subjects: LinkedEntity[], fallbackTopic: stri
   const asking = clauses.filter((c) => NUMBER_ASKED.test(c) || RATE_ASKED.test(c));
   if (asking.length <= 1) {
     const topic = fallbackTopic;
-    return [{ answerType: 'number', text: rest, topic, unit: UNIT_ASKED.exec(rest)?.[1], asksRate: RATE_ASKED.test(rest), asksChange, subjects }];
+    return [{ answerType: 'number', text: rest, topic, unit: UNIT_ASKED.exec(rest)?.[1], asksRate: RATE_ASKED.test(rest), asksChange, subjects, anchors: [] }];
   }
   let previous: string[] = fallbackTopic;
   return asking.map((clause) => {
     const own = topicWords(clause);
     const topic = own.length ? own : previous;
     previous = topic;
-    return { answerType: 'number' as const, text: clause, topic, unit: UNIT_ASKED.exec(clause)?.[1], asksRate: RATE_ASKED.test(clause), asksChange, subjects };
+    return { answerType: 'number' as const, text: clause, topic, unit: UNIT_ASKED.exec(clause)?.[1], asksRate: RATE_ASKED.test(clause), asksChange, subjects, anchors: [] as string[] };
   });
 }
 
-function primaryType(q: string, rest: string, entities: LinkedEntity[], quoted: string[], topic: string[]): { type: AnswerType; level?: PlaceFilter } {
+function primaryType(q: string, rest: string, entities: LinkedEntity[], quoted: string[], topic: string[], names: string[]): { type: AnswerType; level?: PlaceFilter } {
   const actors = entities.filter(isActor);
   const regions = entities.filter((e) => e.entity.type === 'region');
   const mechanisms = entities.filter((e) => e.entity.type === 'mechanism');
-  const persons = entities.filter((e) => e.entity.type === 'person');
+  // An unknown name before 担任/是哪个…的书记 is a person the graph has not met.
+  const persons = entities.some((e) => e.entity.type === 'person') || (names.length > 0 && (ROLE_ASKED.test(rest) || (/是哪/.test(rest) && ROLE_PATTERN.test(rest)))) ? [true] : [];
   const level = placeFilterOf(rest);
   const named = mechanisms.length > 0 || quoted.length > 0;
   if (COMPARE.test(q) && actors.length >= 2) return { type: 'compare' };
@@ -125,7 +146,8 @@ export function analyzeQuestion(query: string, lexicon: EntityLexicon, definitio
   const q = normalizeKey(query);
   const entities = lexicon.link(query);
   const known = new Set(entities.map((e) => e.surface));
-  const quoted = [...q.matchAll(QUOTED)].map((m) => m[1]).filter((name) => !known.has(normalizeKey(name)));
+  // Quotes are read on the raw question: normalizeKey drops them.
+  const quoted = [...query.matchAll(QUOTED)].map((m) => m[1].trim()).filter((name) => !known.has(normalizeKey(name)));
   if (!entities.some((e) => e.entity.type === 'mechanism') && definitions && PLACE_QUESTION.test(q)) {
     // 哪个街道让每个网格配…: the practice is described, not named.
     const described = definitions.match(q.replace(PLACE_QUESTION, ''));
@@ -136,9 +158,11 @@ export function analyzeQuestion(query: string, lexicon: EntityLexicon, definitio
   const period = PERIOD.exec(q)?.[0];
   const restNoTime = rest.replace(YEAR, ' ').replace(PERIOD, ' ');
   const topic = topicWords(restNoTime);
-  const { type, level } = primaryType(q, rest, entities, quoted, topic);
+  const names = unknownNames(restNoTime);
+  const { type, level } = primaryType(q, rest, entities, quoted, topic, names);
   const actors = entities.filter(isActor);
-  const role = ROLE_PATTERN.exec(rest)?.[0];
+  // Read on the whole question: a place name swallows the body of 远安县委书记 once removed.
+  const role = ROLE_PATTERN.exec(q)?.[0];
   const asksChange = CHANGE_ASKED.test(rest);
   const regions = entities.filter((e) => e.entity.type === 'region');
   const scope = type === 'place' || type === 'organization' || type === 'practice' ? regions[regions.length - 1] : undefined;
@@ -153,8 +177,9 @@ export function analyzeQuestion(query: string, lexicon: EntityLexicon, definitio
   const subjectGroups = each ? actors.map((a) => [a]) : [type === 'person' || type === 'number' ? actors : entities.filter((e) => e.entity.type !== 'mechanism' || type === 'parts')];
   const slots: Slot[] = [];
   for (const subjects of subjectGroups) {
-    if (type === 'number') slots.push(...numberSlots(restNoTime, subjects, topic, asksChange));
-    else slots.push({ answerType: type, text: rest, topic, ...(role ? { role } : {}), asksRate: RATE_ASKED.test(rest), asksChange, subjects, ...(level ? { level } : {}) });
+    const anchors = [...quoted, ...names];
+    if (type === 'number') slots.push(...numberSlots(restNoTime, subjects, topic, asksChange).map((s) => ({ ...s, anchors })));
+    else slots.push({ answerType: type, text: rest, topic, ...(role ? { role } : {}), asksRate: RATE_ASKED.test(rest), asksChange, subjects, ...(level ? { level } : {}), anchors });
   }
   const highlight = [...new Set([...entities.map((e) => e.entity.name).filter(Boolean), ...quoted, ...topic.filter((t) => t.length >= 2 && !GENERIC.has(t))])];
   return {
@@ -165,6 +190,7 @@ export function analyzeQuestion(query: string, lexicon: EntityLexicon, definitio
     entities,
     constraints,
     quoted,
+    names,
     highlight,
     ...(level ? { place: level } : {}),
     topic,

@@ -35,6 +35,8 @@ export interface Slot {
   subjects: LinkedEntity[];
   /** Level of the places asked for (哪个街道 → township). */
   level?: PlaceFilter;
+  /** Names the graph does not know (a person, a quoted practice): text answers are read next to them. */
+  anchors: string[];
 }
 
 export interface Constraints {
@@ -57,6 +59,8 @@ export interface QuestionAnalysis {
   constraints: Constraints;
   /** A quoted name the graph does not know (“某某工作法”): sentence candidates look for it. */
   quoted: string[];
+  /** Name-like words the graph does not know (许文斌: jieba cuts an unknown name into single characters). */
+  names: string[];
   /** Words worth highlighting in passages: entity names and specific topic words, not generic ones. */
   highlight: string[];
   // Compatibility fields read by the older graph answer functions.

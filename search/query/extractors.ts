@@ -5,7 +5,7 @@
  * (below both ingest and search), only the paths in this file change.
  */
 export { normalizeKey, normalizeWidth, tokenize } from '../../ingest/segment/index.js';
-export { extractSentence, type ArticleContext, type Mention, type RelationCandidate } from '../../ingest/extract/index.js';
+export { extractSentence, type ArticleContext, type Extraction, type Mention, type RelationCandidate } from '../../ingest/extract/index.js';
 export { splitSentences } from '../../ingest/structure/index.js';
 import roleWords from '../../ingest/extract/places/data/roles.json' with { type: 'json' };
 

@@ -25,7 +25,7 @@ const PLACE_ALTERNATION = '街道|乡镇|城市|镇|乡|社区|村|区县|县|�
 /** A place word after a question word: 哪些街道, 哪个镇, 有几个社区, 有没有街道; not 街道党委 or 区委. */
 export const PLACE_QUESTION = new RegExp(`(?:哪些|哪个|哪几个|哪一个|哪家|几个|多少个|什么|有没有|是否有)(${PLACE_ALTERNATION})(?![委党长])`);
 /** 哪些单位 / 哪些组织 / 哪家企业: organizations, not places. */
-export const ORGANIZATION_QUESTION = /(?:哪些|哪个|哪家|哪几家|什么)(?:单位|组织|企业|公司|机构|部门|高校|学校)/;
+export const ORGANIZATION_QUESTION = /(?:哪些|哪个|哪家|哪几家|什么)[\u4e00-\u9fff]{0,4}?(?:单位|组织|企业|公司|机构|部门|高校|学校|医院|协会|商会|联盟)/;
 /** 哪些地方 / 哪里 / 在哪些地方: places at any level. */
 export const ANY_PLACE_QUESTION = /哪些地方|哪个地方|什么地方|哪里|哪儿|哪些地区|哪些单位和地方/;
 
@@ -41,12 +41,12 @@ export const NUMBER_ASKED = /多少|几(?:个|名|家|件|户|人|项|次|所|�
 export const RATE_ASKED = /率|比例|百分之|占比|多高/;
 export const UNIT_ASKED = /(?:多少|几)(户|人次|人|名|个|件|家|元|万元|亿元|平方米|公里|亩|场次|场|次|条|项|所|处|支)/;
 /** Before → after: 由…调整为…, 从…减少到…, 变化. */
-export const CHANGE_ASKED = /(?:由|从).{0,20}(?:调整|减少|增加|降|提高|提升|扩大|缩减|压缩|增至|减至|变)|前后|变化|调整为|减少到|增加到|下降到|提高到/;
+export const CHANGE_ASKED = /(?:由|从).{0,20}(?:调整|减少|增加|降|提高|提升|扩大|缩减|压缩|增至|减至|变)|前后|变化|调整为|减少到|增加到|下降到|提高到|(?:怎么|怎样|如何)(?:调整|变化|变的|变了|增加|减少)|调整了多少/;
 export const YES_NO = /有没有|是否|是不是|有无|吗[？?]?$/;
 export const ADOPTERS_ASKED = /哪些|哪个|哪几|哪里|哪儿|什么地方|谁|有没有|是否有/;
 export const PRACTICES_ASKED = /做了|做法|怎么|怎样|如何|探索|举措|经验|措施|创新|特色|渠道|办法|工作|亮点|招数|实践|\b(?:practices?|measures?|approach(?:es)?|experiences?|initiatives?)\b/i;
 /** Asks what a practice consists of: 包括哪些内容, 具体指什么, 是哪几个. */
-export const PARTS_ASKED = /包括|包含|具体指|具体是|是什么意思|指的是|有哪些内容|哪几个|哪几项|哪几方面|由哪些|分别是什么|分别指|内容是什么|是什么[？?]?$|含义|什么内容/;
+export const PARTS_ASKED = /包括|包含|具体指|具体是|是指|指什么|指哪|是什么意思|指的是|有哪些内容|哪几个|哪几项|哪几方面|由哪些|分别是什么|分别指|内容是什么|是什么[？?]?$|含义|什么内容|是哪[一二三四五六七八九十两几\d]+[\u4e00-\u9fff]?|(?:怎么|如何|怎样)分|分为|分成|组成/;
 /** Several subjects, one question each: A和B分别…, A、B各… */
 export const EACH = /分别|各自|各是|各有|各为/;
 /** Clause boundaries between number slots. */
