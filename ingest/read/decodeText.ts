@@ -15,6 +15,7 @@ import chardet from 'chardet';
 import iconv from 'iconv-lite';
 import { FileError } from '../../graph/errors.js';
 import { canonicalizeText, requireContent } from './canonicalText.js';
+import { decodeMixed } from './decodeMixed.js';
 import { garbageRatio, guessUtf16ByteOrder, isClean, MAX_GARBAGE_RATIO, textStats, type TextStats } from './textQuality.js';
 
 export interface DecodedText {
@@ -101,9 +102,10 @@ function candidateEncodings(bytes: Uint8Array): string[] {
   return [...new Set(trustTop ? [...names, 'gb18030'] : ['gb18030', ...names])];
 }
 
-function decodeLegacy(bytes: Uint8Array): Attempt | undefined {
+function decodeLegacy(bytes: Uint8Array, declared?: string): Attempt | undefined {
   let best: Attempt | undefined;
-  for (const encoding of candidateEncodings(bytes)) {
+  const candidates = candidateEncodings(bytes);
+  for (const encoding of declared && declared !== 'utf-8' ? [declared, ...candidates.filter((c) => c !== declared)] : candidates) {
     const result = attempt(bytes, encoding);
     if (isClean(result.stats)) return result;
     const score = (r: Attempt) => (r.stats.replacement + r.stats.control) * 10 + r.stats.privateUse;
@@ -139,6 +141,13 @@ export function detectAndDecode(bytes: Uint8Array, file: string, declared?: stri
   if (utf8 !== undefined) {
     return accept(file, { text: utf8, encoding: hasUtf8Bom ? 'utf-8-bom' : 'utf-8', stats: textStats(utf8) });
   }
+
+  // Valid UTF-8 lines beside lines in another encoding: decode each part by itself, or refuse.
+  const mixed = decodeMixed(bytes, file, (part) => {
+    const legacy = decodeLegacy(part, declaredName);
+    return legacy && { text: legacy.text, encoding: legacy.encoding };
+  });
+  if (mixed) return mixed;
 
   if (declaredName && declaredName !== 'utf-8') {
     const result = attempt(bytes, declaredName);
