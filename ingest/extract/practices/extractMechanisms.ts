@@ -26,7 +26,7 @@ import {
   type HeadMatch,
   type Quote,
 } from './context.js';
-import { announcesItsParts } from './extractParts.js';
+import { announcesItsParts, announcesPartsBefore } from './extractParts.js';
 import { mechanismKey } from './mechanismKey.js';
 import { NUMERALS, formulaTerms, nameShape, type NameShape } from './shapes.js';
 
@@ -187,7 +187,7 @@ function judgeQuote(text: string, quote: Quote, ctx: RunContext): Candidate | un
   if (intrinsic) return { ...base, ...intrinsic };
   if (ctx.head) return { ...base, evidence: 'head' };
   if (base.definition) return { ...base, evidence: 'definition' };
-  if (announcesItsParts(text, surfaceEnd, core)) return { ...base, evidence: 'definition' };
+  if (announcesItsParts(text, surfaceEnd, core) || announcesPartsBefore(text, quote.open, core)) return { ...base, evidence: 'definition' };
   // In a run, carriers (老书记工作室, 四点半课堂) count with the run's clue; places never do.
   const placeLike = endsWithPlaceNoun(core) && !(ctx.isRun && endsWithCarrier(core));
   if (ctx.adoptOk && (shape === 'word-formula' || !placeLike)) return { ...base, evidence: 'adopt' };

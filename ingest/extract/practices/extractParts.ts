@@ -85,6 +85,49 @@ export function announcesItsParts(text: string, from: number, name: string): boo
   return partsOf(text.slice(start, stop ? start + stop.index : text.length), counts).length > 0;
 }
 
+const QUOTED_RUN_BEFORE = /((?:[“「][^“”「」]{2,12}[”」][、和与及]?){2,10})[^“”「」。；;]{0,12}$/;
+const LIST_BEFORE = /([^，,。；;：:“”「」]{2,40})$/;
+
+/**
+ * Parts written before the name that counts them: 做实需求、资源、项目“三个清单” (a 、 list right
+ * before the quote), 狠抓“家庭党校”“家长学校”和“老年大学”项目建设，“三校”赋能 (a run of quoted names
+ * shortly before it in the same sentence). Only with an announced count, and only when it matches.
+ */
+export function partsBefore(text: string, at: number, counts: number[]): PartSpan[] {
+  const before = text.slice(0, at);
+  const run = QUOTED_RUN_BEFORE.exec(before);
+  if (run) {
+    const parts = [...run[1].matchAll(/[“「]([^“”「」]+)[”」]/g)].map((m) => {
+      const start = run.index + m.index! + 1;
+      return { text: m[1], start, end: start + m[1].length };
+    });
+    if (counts.includes(parts.length)) return parts;
+  }
+  const list = LIST_BEFORE.exec(before);
+  if (!list) return [];
+  const items = list[1].split('、');
+  if (items.length < 2 || !counts.includes(items.length)) return [];
+  const rest = items.slice(1);
+  if (rest.some((item) => item.length < 1 || item.length > 8)) return [];
+  // The first item shares the clause with its verb (坚持做实需求): keep as many characters as the others have.
+  const width = Math.max(...rest.map((item) => item.length));
+  if (!rest.every((item) => item.length === width) || items[0].length < width) return [];
+  const parts: PartSpan[] = [];
+  let end = at;
+  for (let i = items.length - 1; i >= 0; i--) {
+    const start = end - width;
+    parts.unshift({ text: text.slice(start, end), start, end });
+    end = start - 1;
+  }
+  return parts;
+}
+
+/** 需求、资源、项目“三个清单”: a quoted name whose announced count matches the list right before it. */
+export function announcesPartsBefore(text: string, at: number, name: string): boolean {
+  const counts = announcedCounts(name);
+  return !!counts && partsBefore(text, at, counts).length > 0;
+}
+
 /** A part of `parent` as a mention (shared contract: kind 'part', key parent/part, order, partOf). */
 export function partMention(parent: Mention, part: PartSpan, order: number, original: string, offset = 0): Mention {
   const name = original.slice(offset + part.start, offset + part.end).replace(/\s+/g, '');
@@ -123,11 +166,15 @@ export function extractParts(sentence: string, mechanisms: Mention[]): { mention
   for (const parent of mechanisms) {
     if (parent.kind === 'part') continue;
     const enumeration = enumerationAfter(text, parent);
-    if (!enumeration) continue;
-    const body = text.slice(enumeration.start, enumeration.end);
-    const parts = partsOf(body, announcedCounts(parent.name), enumeration.separators);
+    const counts = announcedCounts(parent.name);
+    let parts = enumeration ? partsOf(text.slice(enumeration.start, enumeration.end), counts, enumeration.separators) : [];
+    let offset = enumeration?.start ?? 0;
+    if (parts.length === 0 && counts) {
+      parts = partsBefore(text, parent.start, counts);
+      offset = 0;
+    }
     parts.forEach((part, i) => {
-      const mention = partMention(parent, part, i + 1, sentence, enumeration.start);
+      const mention = partMention(parent, part, i + 1, sentence, offset);
       mentions.push(mention);
       relations.push(hasPart(parent, mention));
     });

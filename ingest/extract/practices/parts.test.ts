@@ -85,6 +85,24 @@ const rows: Row[] = [
     parts: ['邻里帮办', '邻里调解', '邻里互助'],
   },
   {
+    label: 'a 、 list right before the name that counts it (corpus)',
+    sentence: '酒泉路街道党工委坚持做实需求、资源、项目“三个清单”，优化为民办事体系',
+    practice: '三个清单',
+    parts: ['需求', '资源', '项目'],
+    corpus: true,
+  },
+  {
+    label: 'a run of quoted names shortly before the name that counts them',
+    sentence: '包头市昆都仑区建好“社区食堂”“四点半课堂”和“老年驿站”，“三站”服务覆盖全部小区',
+    practice: '三站',
+    parts: ['社区食堂', '四点半课堂', '老年驿站'],
+  },
+  {
+    label: 'a list before the name that the count does not fit',
+    sentence: '统筹党建、治理、服务、发展“三个清单”',
+    parts: [],
+  },
+  {
     label: 'a list of another length is not the parts of “三联”',
     sentence: '推行“三联”工作法，包括联系群众、联办实事、联评服务、联防风险',
     practice: '三联',
