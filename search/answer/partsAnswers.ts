@@ -4,7 +4,7 @@ import { cite, type AnswerItem, type GraphContext } from './answerItems.js';
 import { toCitation } from './citations.js';
 
 /** The practice → part relation of the shared data contract (graph/model.ts RELATION_TYPES). */
-export const HAS_PART = 'HAS_PART' as RelationType;
+export const HAS_PART: RelationType = 'HAS_PART';
 const LIST_SEPARATOR = /[、；;，,]/;
 
 /**

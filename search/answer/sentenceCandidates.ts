@@ -111,9 +111,11 @@ function typeFit(m: Mention, slot: Slot, a: QuestionAnalysis, sentence: string):
     }
     case 'person': {
       if (m.type !== 'person') return null;
-      const role = String(m.props?.role ?? '');
       const org = String(m.props?.organization ?? '');
-      if (slot.role && !(role.includes(slot.role) || slot.role.endsWith(role)) ) return null;
+      // A person may hold several roles (党总支书记、居委会主任): any of them may be the one asked.
+      const roles = [String(m.props?.role ?? ''), ...String(m.props?.roles ?? '').split('、'), ...rolesBefore(sentence, m.start)].filter(Boolean);
+      const role = (slot.role ? roles.find((r) => r.includes(slot.role!)) : roles[0]) ?? '';
+      if (slot.role && !role) return null;
       const subjects = slot.subjects.map((s) => norm(s.entity.name));
       if (org && subjects.some((s) => norm(org).includes(s) || (s.includes(norm(org)) && org.length >= 2))) return { fit: 1, name: m.name, detail: `${org}${role}` };
       // No organization read with the role: the subject must be in the sentence (checked by the anchor), and it fits less.

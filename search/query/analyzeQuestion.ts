@@ -3,10 +3,10 @@ import type { AnswerType, Constraints, PlaceFilter, QuestionAnalysis, Slot } fro
 import type { DefinitionMatcher } from './DefinitionMatcher.js';
 import type { EntityLexicon, LinkedEntity } from './EntityLexicon.js';
 import { normalizeKey, tokenize } from './extractors.js';
-import { ROLE_PATTERN } from './rolePhrases.js';
+import { GENERIC_ROLES, looksLikeName, ROLE_PATTERN } from './rolePhrases.js';
 import genericWords from './genericWords.json' with { type: 'json' };
 import {
-  ADOPTERS_ASKED, ANY_PLACE_QUESTION, CHAIN_ASKED, CHANGE_ASKED, COMPARE, EACH, NUMBER_ASKED, ORGANIZATION_QUESTION, PARTS_ASKED, PERIOD,
+  ADOPTERS_ASKED, ANY_PLACE_QUESTION, CHAIN_ASKED, CHANGE_ASKED, COMPARE, EACH, ENGLISH, NUMBER_ASKED, ORGANIZATION_QUESTION, PARTS_ASKED, PERIOD,
   PERSON, PLACE_QUESTION, PLACE_WORDS, PLACE_WORD_TOKEN, PRACTICES_ASKED, QUESTION_WORDS, RATE_ASKED, ROLE_ASKED, SLOT_BOUNDARY,
   UNIT_ASKED, YEAR, YES_NO,
 } from './questionPatterns.js';
@@ -56,10 +56,13 @@ export function topicWords(text: string): string[] {
   return [...new Set([...words, ...latin])];
 }
 
-/** Joined single-character runs: the name-like words of topicWords. */
-function unknownNames(text: string): string[] {
+/**
+ * Names the graph does not know: single-character runs joined back (jieba's cut of an unknown name),
+ * and, in a question about a person, words that look like names (a surname plus one or two characters).
+ */
+function unknownNames(text: string, aboutPerson: boolean): string[] {
   const tokens = new Set(tokenize(text));
-  return topicWords(text).filter((w) => /^[\u4e00-\u9fff]{2,4}$/.test(w) && !tokens.has(w));
+  return topicWords(text).filter((w) => /^[\u4e00-\u9fff]{2,4}$/.test(w) && (!tokens.has(w) || (aboutPerson && looksLikeName(w))));
 }
 
 function placeFilterOf(text: string): PlaceFilter | undefined {
@@ -114,6 +117,19 @@ function primaryType(q: string, rest: string, entities: LinkedEntity[], quoted: 
   return { type: 'passages' };
 }
 
+/**
+ * The role named in the question, read on the whole question because removing a place name takes
+ * the body with it (远安县委书记 → 县委书记). When the role's first character is the place's own
+ * suffix (中川镇 + 党委书记) and the rest is a role by itself, the rest is the role.
+ */
+function roleIn(q: string, entities: LinkedEntity[]): string | undefined {
+  const match = ROLE_PATTERN.exec(q);
+  if (!match) return undefined;
+  const overlaps = entities.some((e) => e.end === match.index + 1 && e.start < match.index + 1);
+  const rest = match[0].slice(1);
+  return overlaps && ROLE_PATTERN.exec(rest)?.[0] === rest ? rest : match[0];
+}
+
 /** The older intent label, kept in the API for clients that read it. */
 export function intentOf(type: AnswerType, entities: LinkedEntity[]): Intent {
   switch (type) {
@@ -158,11 +174,14 @@ export function analyzeQuestion(query: string, lexicon: EntityLexicon, definitio
   const period = PERIOD.exec(q)?.[0];
   const restNoTime = rest.replace(YEAR, ' ').replace(PERIOD, ' ');
   const topic = topicWords(restNoTime);
-  const names = unknownNames(restNoTime);
-  const { type, level } = primaryType(q, rest, entities, quoted, topic, names);
+  const names = unknownNames(restNoTime, ROLE_ASKED.test(rest) || (/是哪/.test(rest) && ROLE_PATTERN.test(rest)));
+  // English cues are read on the question as typed and appended as their Chinese equivalents.
+  const cues = `${ENGLISH.practice.test(query) ? ' 做法' : ''}${ENGLISH.person.test(query) ? ' 是谁' : ''}${ENGLISH.number.test(query) ? ' 多少' : ''}${ENGLISH.place.test(query) ? ' 哪些地方' : ''}`;
+  const { type, level } = primaryType(q, rest + cues, entities, quoted, topic, names);
   const actors = entities.filter(isActor);
   // Read on the whole question: a place name swallows the body of 远安县委书记 once removed.
-  const role = ROLE_PATTERN.exec(q)?.[0];
+  const roleWord = roleIn(q, entities);
+  const role = roleWord && !GENERIC_ROLES.has(roleWord) ? roleWord : undefined;
   const asksChange = CHANGE_ASKED.test(rest);
   const regions = entities.filter((e) => e.entity.type === 'region');
   const scope = type === 'place' || type === 'organization' || type === 'practice' ? regions[regions.length - 1] : undefined;

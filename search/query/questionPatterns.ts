@@ -30,13 +30,13 @@ export const ORGANIZATION_QUESTION = /(?:哪些|哪个|哪家|哪几家|什么)[
 export const ANY_PLACE_QUESTION = /哪些地方|哪个地方|什么地方|哪里|哪儿|哪些地区|哪些单位和地方/;
 
 export const COMPARE = /比较|对比|相比|异同|区别|有何不同|有什么不同/;
-export const PERSON = /是谁|谁是|哪位|姓名|叫什么|谁在?(负责|主持|领导|主管|担任|当)|\bwho\b/i;
+export const PERSON = /是谁|谁是|哪位|姓名|叫什么|谁在?(负责|主持|领导|主管|担任|当)/;
 /** Asks a person's role: 担任什么职务, 是什么职位, 是做什么的. */
 export const ROLE_ASKED = /(?:什么|哪个|何种?)(?:职务|职位|身份|角色|岗位)|担任(?:什么|何)|任什么职|什么书记|做什么的|职务是/;
 /** Asks for the parents of a place: 属于哪个街道, 是哪个区的, 位于哪里. */
 export const CHAIN_ASKED = new RegExp(`属于|隶属|归属|位于|在哪(?!些)|上级|(?:是|在)(?:哪个|哪一个|什么)(?:${PLACE_ALTERNATION})|哪个(?:${PLACE_ALTERNATION})(?:的|管)`);
 /** A number is asked: 多少, 几个, 比例, 占比. */
-export const NUMBER_ASKED = /多少|几(?:个|名|家|件|户|人|项|次|所|处|支|条|万|成)|比例|百分之|占比|是几|有多高|有多大|有多少|\bhow (?:many|much)\b|\b(?:rate|percentage|proportion)\b/i;
+export const NUMBER_ASKED = /多少|几(?:个|名|家|件|户|人|项|次|所|处|支|条|万|成)|比例|百分之|占比|是几|有多高|有多大|有多少/;
 /** The question asks for a proportion, so only rates and percentages answer it. */
 export const RATE_ASKED = /率|比例|百分之|占比|多高/;
 export const UNIT_ASKED = /(?:多少|几)(户|人次|人|名|个|件|家|元|万元|亿元|平方米|公里|亩|场次|场|次|条|项|所|处|支)/;
@@ -44,13 +44,21 @@ export const UNIT_ASKED = /(?:多少|几)(户|人次|人|名|个|件|家|元|万
 export const CHANGE_ASKED = /(?:由|从).{0,20}(?:调整|减少|增加|降|提高|提升|扩大|缩减|压缩|增至|减至|变)|前后|变化|调整为|减少到|增加到|下降到|提高到|(?:怎么|怎样|如何)(?:调整|变化|变的|变了|增加|减少)|调整了多少/;
 export const YES_NO = /有没有|是否|是不是|有无|吗[？?]?$/;
 export const ADOPTERS_ASKED = /哪些|哪个|哪几|哪里|哪儿|什么地方|谁|有没有|是否有/;
-export const PRACTICES_ASKED = /做了|做法|怎么|怎样|如何|探索|举措|经验|措施|创新|特色|渠道|办法|工作|亮点|招数|实践|\b(?:practices?|measures?|approach(?:es)?|experiences?|initiatives?)\b/i;
+export const PRACTICES_ASKED = /做了|做法|怎么|怎样|如何|探索|举措|经验|措施|创新|特色|渠道|办法|工作|亮点|招数|实践/;
 /** Asks what a practice consists of: 包括哪些内容, 具体指什么, 是哪几个. */
 export const PARTS_ASKED = /包括|包含|具体指|具体是|是指|指什么|指哪|是什么意思|指的是|有哪些内容|哪几个|哪几项|哪几方面|由哪些|分别是什么|分别指|内容是什么|是什么[？?]?$|含义|什么内容|是哪[一二三四五六七八九十两几\d]+[\u4e00-\u9fff]?|(?:怎么|如何|怎样)分|分为|分成|组成/;
 /** Several subjects, one question each: A和B分别…, A、B各… */
 export const EACH = /分别|各自|各是|各有|各为/;
 /** Clause boundaries between number slots. */
 export const SLOT_BOUNDARY = /[，,、；;]|以及|还有|并且|(?:和|与|及)(?=[^，,、；;]*(?:多少|几))/;
+
+/** English cues, read on the question as typed (normalizeKey drops the spaces). */
+export const ENGLISH = {
+  practice: /\b(?:practices?|measures?|approach(?:es)?|experiences?|initiatives?|methods?)\b/i,
+  person: /\bwho\b/i,
+  number: /\bhow (?:many|much)\b|\b(?:rate|percentage|proportion)\b/i,
+  place: /\bwhich (?:streets?|towns?|communit(?:y|ies)|villages?|districts?|counties|county|cities|city|places?)\b|\bwhere\b/i,
+};
 
 export const YEAR = /((?:19|20)\d{2})\s*年/;
 export const PERIOD = /上半年|下半年|全年|今年以来|去年|前三季度|第?[一二三四1-4]季度|\d{1,2}月(?:份)?(?:至|到|-|—)\d{1,2}月|近[一二三四五六七八九十两\d]+年/;
