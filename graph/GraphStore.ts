@@ -128,5 +128,11 @@ export interface GraphStore {
   /** Passages whose jieba tokens contain all the given tokens (exact token match). */
   searchPassages(tokens: string[], limit: number): Promise<{ passageId: string; score: number }[]>;
   stats(): Promise<StoreStats>;
+  /**
+   * Runs `work` once for every process sharing this store, under a lease held in the database: callers
+   * arriving while it runs wait, then get 'done'; a caller outliving a dead holder runs it with
+   * resumed = true. Only shared (server) backends have it; the embedded store belongs to one machine.
+   */
+  runOnce?(name: string, work: (ctx: { resumed: boolean }) => Promise<void>, options?: { log?: (line: string) => void }): Promise<'ran' | 'done'>;
   close(): Promise<void>;
 }

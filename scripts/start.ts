@@ -59,10 +59,16 @@ async function fetchModelIfAbsent(config: Config): Promise<void> {
 async function ingestCorpusOnFirstRun(config: Config): Promise<void> {
   const store = await openStore(config);
   try {
-    if ((await store.stats()).documents > 0) return;
-    console.error(`First run: ingesting ${path.join(ROOT, 'corpus')} into ${config.dataDir}…`);
-    const outcomes = await ingestPaths([path.join(ROOT, 'corpus')], store, { maxFileBytes: config.maxFileBytes, baseDir: ROOT });
-    for (const failed of outcomes.filter((o) => o.status === 'failed')) console.error(`error: ${failed.error}`);
+    const ingest = async ({ resumed }: { resumed: boolean }) => {
+      // resumed: a server that started the first run died; ingest skips the documents it stored.
+      if (!resumed && (await store.stats()).documents > 0) return;
+      console.error(`First run: ingesting ${path.join(ROOT, 'corpus')} into ${store.backend === 'neo4j' ? config.neo4j.uri : config.dataDir}…`);
+      const outcomes = await ingestPaths([path.join(ROOT, 'corpus')], store, { maxFileBytes: config.maxFileBytes, baseDir: ROOT });
+      for (const failed of outcomes.filter((o) => o.status === 'failed')) console.error(`error: ${failed.error}`);
+    };
+    // A shared store (Neo4j) ingests once, under a lease in the database, however many servers start at once.
+    if (store.runOnce) await store.runOnce('first-run-ingest', ingest, { log: (line) => console.error(line) });
+    else await ingest({ resumed: false });
     // No waiting for vectors: the server embeds the passages in the background (progress in /api/health).
   } finally {
     await store.close();

@@ -11,6 +11,7 @@ import { openDriver, toStoreError, type Neo4jOptions, type Neo4jSettings } from 
 import { allTokensQuery, one, rows, type Runner } from './cypher.js';
 import { toArticle, toDocument, toEntity, toEvidence, toPassage, toRelation, type Props } from './mappers.js';
 import * as q from './readQueries.js';
+import { runOnce, type LeaseOptions, type RunOnceOutcome } from './lease.js';
 import { findDocumentId, removeDocument } from './removeDocument.js';
 import { ensureSchema } from './schema.js';
 import { insertDocumentGraph, validateDocumentGraph } from './writeDocument.js';
@@ -168,6 +169,15 @@ export class Neo4jGraphStore implements GraphStore {
     };
     const found = await rows<{ e: Props }>(tx, q.findEntitiesQuery(where), { ...params, ...paging });
     return found.map((r) => toEntity(r.e));
+  }
+
+  /** Work done once per database (the first-run ingest), under a lease held in Neo4j: see lease.ts. */
+  async runOnce(name: string, work: (ctx: { resumed: boolean }) => Promise<void>, options: LeaseOptions = {}): Promise<RunOnceOutcome> {
+    try {
+      return await runOnce(this.driver, this.settings.database, name, work, options);
+    } catch (error) {
+      throw toStoreError(error, this.settings);
+    }
   }
 
   async changeCounter(): Promise<number> {

@@ -32,4 +32,6 @@ export function isEntityType(type: string): type is EntityType {
 export const PROP_PREFIX = 'prop_';
 
 export const FULLTEXT_PASSAGES = 'passage_tokens';
+export const FULLTEXT_PASSAGE_TEXT = 'passage_text';
 export const FULLTEXT_ENTITIES = 'entity_names';
+export const VECTOR_PASSAGES_PREFIX = 'passage_vectors_';

@@ -83,7 +83,9 @@ export function neo4jServerCases(): void {
     const fulltext = await cypher<{ name: string; analyzer: string }>(
       "SHOW FULLTEXT INDEXES YIELD name, options RETURN name, options.indexConfig['fulltext.analyzer'] AS analyzer ORDER BY name",
     );
-    expect(fulltext).toEqual([{ name: 'entity_names', analyzer: 'cjk' }, { name: 'passage_tokens', analyzer: 'whitespace' }]);
+    expect(fulltext).toEqual([
+      { name: 'entity_names', analyzer: 'cjk' }, { name: 'passage_text', analyzer: 'cjk' }, { name: 'passage_tokens', analyzer: 'whitespace' },
+    ]);
   });
 
   it('leaves identical node and relationship counts when the corpus is ingested twice, and nothing after deleting it', async () => {
