@@ -3,7 +3,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvField, toCsv } from '../../web/export/csv.js';
 import { escapeBibtex, toBibtex } from '../../web/export/bibtex.js';
-import { estimateYear, exportFile, gbtReference, type ExportContext, type ExportInput } from '../../web/export/index.js';
+import { citationKey, estimateYear, exportFile, gbtReference, type ExportContext, type ExportInput } from '../../web/export/index.js';
 import { toMarkdown } from '../../web/export/markdown.js';
 import { toRis } from '../../web/export/ris.js';
 import { buildHarness, type Harness } from './harness.js';
@@ -39,10 +39,10 @@ describe('web/export (pure)', () => {
     expect(estimateYear('没有年份')).toBeUndefined();
   });
 
-  it('markdown: footnote marks, footnotes with the cited text, file and span, and the reference list', () => {
+  it('markdown: footnote marks, footnotes with the cited text and its reference, and the reference list', () => {
     const md = toMarkdown(input, ctx);
     expect(md).toContain('# 网格力量体系');
-    expect(md).toContain(`[^1]: “${CITED}” 见参考文献[1]，文件 \`corpus/001_a.txt\`，位置 [2781, ${a.end})，docId doc-a。`);
+    expect(md).toContain(`[^1]: “${CITED}” 见参考文献[1]《城关区基层治理工作报告汇编》。`);
     expect(md).toMatch(/\*\*酒泉路街道\*\*：.*\[\^1\]/);
     expect(md).toContain('## 参考文献');
     expect(md).toContain('[1] 城关区基层治理工作报告汇编[R]. [出版地不详]: [出版者不详], [2023]. 文件: corpus/001_a.txt.');
@@ -58,10 +58,11 @@ describe('web/export (pure)', () => {
     const zip = await JSZip.loadAsync(file.body);
     const footnotes = await zip.file('word/footnotes.xml')!.async('string');
     expect(footnotes).toContain(CITED);
-    expect(footnotes).toContain('城关区基层治理工作报告汇编[R]');
+    expect(footnotes).toContain('见参考文献[1]《城关区基层治理工作报告汇编》');
     const body = await zip.file('word/document.xml')!.async('string');
     expect(body.match(/<w:footnoteReference w:id="\d+"\/>/g)!.length).toBeGreaterThanOrEqual(4);
     expect(body).toContain('参考文献');
+    expect(body).toContain('城关区基层治理工作报告汇编[R]');
   });
 
   it('RIS: one RPRT record per cited document with the cited spans as notes', () => {
@@ -113,6 +114,79 @@ describe('web/export (pure)', () => {
   });
 });
 
+describe('footnotes (Word and Markdown): one per source, no internal ids, clean quotes, at their item', () => {
+  // A sentence cited by the answer and by the summary with a one-character-longer span, the same
+  // sentence repeated later in the report (a duplicated paragraph), and a phrase inside it.
+  const sentence = { docId: 'doc-a', file: 'corpus/001_a.txt', start: 100, end: 130, text: '济南市历下区推行“院落议事会”，\n\n每月议定一次公共事务。' };
+  const repeated = { ...sentence, start: 900, end: 930 };
+  const phrase = { ...sentence, start: 108, end: 115, text: '“院落议事会”' };
+  const slogan = { docId: 'doc-b', file: 'corpus/002_b.txt', start: 40, end: 47, text: '“三长制”' };
+  const noisy = { docId: 'doc-b', file: 'corpus/002_b.txt', start: 200, end: 260, text: '### 推行“三长制”\n\n— 3 —\n★\n**社区**设立楼栋长、单元长，\n\n每户都有联系人。' };
+  const dedupInput: ExportInput = {
+    query: '哪些地方推行院落议事会？',
+    answerLine: { text: '推行院落议事会的有：历下区[1]。', citations: [sentence] },
+    answers: [
+      { name: '历下区', citations: [sentence, repeated] },
+      { name: '院落议事会', citations: [phrase] },
+      { name: '三长制', citations: [slogan, noisy] },
+    ],
+  };
+  const located: ExportContext = {
+    ...ctx,
+    locations: new Map([
+      [citationKey(sentence), { page: 3, section: '一、基本做法' }],
+      [citationKey(noisy), { section: '二、主要成效' }],
+    ]),
+  };
+
+  it('one footnote per distinct source span (same span, repeated text, a phrase inside a cited span)', () => {
+    const md = toMarkdown(dedupInput, located);
+    const notes = md.match(/^\[\^\d+\]:.*$/gm) ?? [];
+    expect(notes).toHaveLength(3);
+    expect(md).toContain('- 历下区[^1][^1]');
+    expect(md).toContain('- 院落议事会[^1]');
+    expect(md).toContain('- 三长制[^2][^3]');
+  });
+
+  it('Markdown footnotes: cleaned quote, title and page/section, no docId or offsets, no doubled quotes', () => {
+    const md = toMarkdown(dedupInput, located);
+    expect(md).toContain('[^1]: “济南市历下区推行“院落议事会”，每月议定一次公共事务。” 见参考文献[1]《城关区基层治理工作报告汇编》，第3页，一、基本做法。');
+    expect(md).toContain('[^2]: 「“三长制”」');
+    expect(md).toContain('[^3]: “推行“三长制”社区设立楼栋长、单元长，每户都有联系人。” 见参考文献[2]《三长制实践》，二、主要成效。');
+    expect(md).not.toMatch(/docId|doc-a|位置 \[|““|\\#\\#|— 3 —|★/);
+  });
+
+  it('Word footnotes follow the same rules', async () => {
+    const zip = await JSZip.loadAsync((await exportFile('docx', dedupInput, located)).body);
+    const footnotes = (await zip.file('word/footnotes.xml')!.async('string')).replace(/<[^>]+>/g, '');
+    const body = await zip.file('word/document.xml')!.async('string');
+    // Footnotes 1..3 (Word's separator notes -1/0 aside).
+    expect(new Set(body.match(/w:footnoteReference w:id="\d+"/g))).toEqual(new Set(['w:footnoteReference w:id="1"', 'w:footnoteReference w:id="2"', 'w:footnoteReference w:id="3"']));
+    expect(footnotes).toContain('见参考文献[1]《城关区基层治理工作报告汇编》，第3页，一、基本做法。');
+    expect(footnotes).toContain('「“三长制”」');
+    expect(footnotes).not.toMatch(/docId|doc-a|位置 \[|““|###|\*\*|— 3 —|★/);
+  });
+
+  it('compare export: each value carries its own footnotes, not the cell end', async () => {
+    const table: ExportInput['table'] = {
+      columns: ['机制'],
+      rows: [
+        {
+          entity: { id: 'e1', name: '历下区' },
+          cells: [{ values: ['院落议事会', '三长制'], citations: [sentence, slogan], items: [{ value: '院落议事会', citations: [sentence] }, { value: '三长制', citations: [slogan] }] }],
+        },
+      ],
+    };
+    const md = toMarkdown({ table }, located);
+    expect(md).toContain('| 历下区 | 院落议事会[^1]；三长制[^2] |');
+    const zip = await JSZip.loadAsync((await exportFile('docx', { table }, located)).body);
+    const cell = (await zip.file('word/document.xml')!.async('string')).split('院落议事会')[1]!;
+    // The first value's footnote comes before the second value.
+    expect(cell.indexOf('w:footnoteReference w:id="1"')).toBeGreaterThanOrEqual(0);
+    expect(cell.indexOf('w:footnoteReference w:id="1"')).toBeLessThan(cell.indexOf('三长制'));
+  });
+});
+
 describe('POST /api/export', () => {
   let h: Harness;
   let answer: ExportInput & { query: string };
@@ -149,10 +223,19 @@ describe('POST /api/export', () => {
       expect(md).toMatch(/\[1\] .+\[R\]\. \[出版地不详\]: \[出版者不详\], \[20\d\d\]\. 文件: corpus\//);
     }
     if (format === 'docx') {
-      const footnotes = await (await JSZip.loadAsync(body)).file('word/footnotes.xml')!.async('string');
+      const footnotes = (await (await JSZip.loadAsync(body)).file('word/footnotes.xml')!.async('string')).replace(/<[^>]+>/g, '');
       expect(footnotes).toContain('1+3+X');
+      // The reader's location (title and the section of the corpus report), not docId and offsets.
+      expect(footnotes).toContain('《兰州市乡镇街道党（工）委书记工作交流会发言材料汇编》');
+      expect(footnotes).not.toMatch(/docId|doc-[0-9a-f]{6}|位置 \[|““/);
     }
     if (format === 'csv') expect(body.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+  });
+
+  it('search citations carry the document title and the section (or page) of the span', async () => {
+    const cited = answer.answers!.find((x) => x.name === '酒泉路街道')!.citations[0] as { title?: string; section?: string; page?: number };
+    expect(cited.title).toBe('兰州市乡镇街道党（工）委书记工作交流会发言材料汇编');
+    expect(cited.section).toContain('一网两访三为');
   });
 
   it('rejects a bad format, a missing format and an empty export', async () => {

@@ -1,4 +1,5 @@
-import type { DocumentInfo, ExportCitation, ExportContext, ExportInput } from './types.js';
+import { quoteLine } from './quoteText.js';
+import type { CitedPlace, DocumentInfo, ExportCitation, ExportContext, ExportInput } from './types.js';
 
 export interface Note {
   /** Footnote number, from 1, in order of first appearance. */
@@ -15,7 +16,8 @@ export interface CitationIndex {
   noteOf(citation: ExportCitation): number;
 }
 
-const key = (c: ExportCitation) => `${c.docId}\u0000${c.start}\u0000${c.end}`;
+/** The key of a cited span (ExportContext.locations uses it too). */
+export const citationKey = (c: Pick<ExportCitation, 'docId' | 'start' | 'end'>) => `${c.docId}\u0000${c.start}\u0000${c.end}`;
 
 /** A document the store no longer knows is still referenced, by its file path. */
 function fallbackDocument(c: ExportCitation): DocumentInfo {
@@ -39,13 +41,24 @@ export function indexCitations(input: ExportInput, ctx: ExportContext): Citation
     }
     return ref;
   };
+  const byText = new Map<string, Note>();
+  /**
+   * One footnote per distinct source: the same span, the same text of the same document (a
+   * paragraph the report repeats), or a span inside one already noted (a sentence of a cited
+   * sentence pair) all reuse the earlier footnote.
+   */
+  const sameSource = (c: ExportCitation): Note | undefined =>
+    byKey.get(citationKey(c)) ??
+    byText.get(`${c.docId}\u0000${quoteLine(c.text)}`) ??
+    notes.find((n) => n.citation.docId === c.docId && n.citation.start <= c.start && c.end <= n.citation.end);
   const noteOf = (c: ExportCitation) => {
-    let note = byKey.get(key(c));
+    let note = sameSource(c);
     if (!note) {
       note = { n: notes.length + 1, citation: c, ref: refOf(c) };
       notes.push(note);
-      byKey.set(key(c), note);
+      byText.set(`${c.docId}\u0000${quoteLine(c.text)}`, note);
     }
+    byKey.set(citationKey(c), note);
     return note.n;
   };
   for (const c of input.answerLine?.citations ?? []) noteOf(c);
@@ -70,7 +83,16 @@ export function answerLineWith(line: NonNullable<ExportInput['answerLine']>, mar
   return out;
 }
 
-/** "[start, end)" as printed everywhere. */
+/** 第3页 · 一、基本做法 — where a cited span is, for a footnote ('' when unknown). */
+export function placeOf(c: ExportCitation, ctx: ExportContext): string {
+  const place: CitedPlace | undefined = ctx.locations?.get(citationKey(c));
+  return [place?.page === undefined ? '' : `第${place.page}页`, place?.section ?? ''].filter(Boolean).join('，');
+}
+
+/** 见参考文献[1]《题名》，第3页，一、基本做法。 — the reader's way back to the source, no internal ids. */
+export const sourceLine = (ref: number, title: string, place: string) => `见参考文献[${ref}]《${title.trim()}》${place ? `，${place}` : ''}。`;
+
+/** "[start, end)" for the machine-readable formats (RIS, BibTeX, CSV). */
 export const span = (c: ExportCitation) => `[${c.start}, ${c.end})`;
 
 /** Text on one line (citations may span paragraphs). */

@@ -11,7 +11,8 @@ import {
   WidthType,
   type ParagraphChild,
 } from 'docx';
-import { answerLineWith, exportTitle, indexCitations, oneLine, span, type CitationIndex } from './citationIndex.js';
+import { answerLineWith, exportTitle, indexCitations, placeOf, sourceLine, type CitationIndex } from './citationIndex.js';
+import { quoted, quoteLine } from './quoteText.js';
 import { gbtReference } from './gbt7714.js';
 import type { ExportCitation, ExportContext, ExportInput } from './types.js';
 
@@ -51,7 +52,7 @@ function compareTable(input: NonNullable<ExportInput['table']>, index: CitationI
 
 /**
  * A Word document whose citations are real footnotes (word/footnotes.xml): each footnote quotes
- * the cited text and gives its GB/T 7714-2015 reference, file and [start, end). The reference list
+ * the cited text (cleaned) and names its reference, page and section. The reference list
  * closes the document.
  */
 export async function toDocx(input: ExportInput, ctx: ExportContext): Promise<Buffer> {
@@ -67,7 +68,7 @@ export async function toDocx(input: ExportInput, ctx: ExportContext): Promise<Bu
   }
   if (input.summary?.length) {
     body.push(heading('摘要'));
-    for (const s of input.summary) body.push(line([new TextRun({ text: `${s.group}：`, bold: true }), new TextRun(oneLine(s.text)), ...refs(index, s.citations)], true));
+    for (const s of input.summary) body.push(line([new TextRun({ text: `${s.group}：`, bold: true }), new TextRun(quoteLine(s.text)), ...refs(index, s.citations)], true));
   }
   if (input.answers?.length) {
     body.push(heading('答案'));
@@ -78,7 +79,7 @@ export async function toDocx(input: ExportInput, ctx: ExportContext): Promise<Bu
     body.push(heading('相关段落'));
     for (const p of input.passages) {
       const where = p.breadcrumb?.length ? [new TextRun({ text: `${p.breadcrumb.join(' › ')}：`, italics: true })] : [];
-      body.push(line([...where, new TextRun(oneLine(p.text)), ...refs(index, [p])], true));
+      body.push(line([...where, new TextRun(quoteLine(p.text)), ...refs(index, [p])], true));
     }
   }
   if (index.references.length) {
@@ -93,8 +94,8 @@ export async function toDocx(input: ExportInput, ctx: ExportContext): Promise<Bu
         note.n,
         {
           children: [
-            line([new TextRun(`“${oneLine(c.text)}”`)]),
-            line([new TextRun(`[${note.ref}] ${gbtReference(doc)} 位置 ${span(c)}，docId ${c.docId}。`)]),
+            line([new TextRun(quoted(quoteLine(c.text)))]),
+            line([new TextRun(sourceLine(note.ref, doc?.title ?? c.file, placeOf(c, ctx)))]),
           ],
         },
       ];

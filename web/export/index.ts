@@ -4,10 +4,11 @@ import { toCsv } from './csv.js';
 import { toDocx } from './docx.js';
 import { toMarkdown } from './markdown.js';
 import { toRis } from './ris.js';
-import type { ExportContext, ExportFile, ExportFormat, ExportInput } from './types.js';
+import type { ExportCitation, ExportContext, ExportFile, ExportFormat, ExportInput } from './types.js';
 
 export { estimateYear, gbtReference, gbtReferenceList } from './gbt7714.js';
-export { EXPORT_FORMATS, type DocumentInfo, type ExportCitation, type ExportContext, type ExportFile, type ExportFormat, type ExportInput } from './types.js';
+export { citationKey } from './citationIndex.js';
+export { EXPORT_FORMATS, type CitedPlace, type DocumentInfo, type ExportCitation, type ExportContext, type ExportFile, type ExportFormat, type ExportInput } from './types.js';
 
 const utf8 = (text: string) => Buffer.from(text, 'utf8');
 
@@ -26,10 +27,16 @@ export async function exportFile(format: ExportFormat, input: ExportInput, ctx: 
 
 /** Every document id cited anywhere in the input (to look up titles for the references). */
 export function citedDocumentIds(input: ExportInput): string[] {
-  const ids = new Set<string>();
-  for (const s of input.summary ?? []) s.citations.forEach((c) => ids.add(c.docId));
-  for (const a of input.answers ?? []) a.citations.forEach((c) => ids.add(c.docId));
-  for (const row of input.table?.rows ?? []) for (const cell of row.cells) cell.citations.forEach((c) => ids.add(c.docId));
-  for (const p of input.passages ?? []) ids.add(p.docId);
-  return [...ids];
+  return [...new Set(allCitations(input).map((c) => c.docId))];
+}
+
+/** Every citation of the input, wherever it sits (answer line, summary, answers, table items, passages). */
+export function allCitations(input: ExportInput): ExportCitation[] {
+  return [
+    ...(input.answerLine?.citations ?? []),
+    ...(input.summary ?? []).flatMap((s) => s.citations),
+    ...(input.answers ?? []).flatMap((a) => a.citations),
+    ...(input.table?.rows ?? []).flatMap((r) => r.cells.flatMap((c) => [...c.citations, ...(c.items ?? []).flatMap((i) => i.citations)])),
+    ...(input.passages ?? []),
+  ];
 }

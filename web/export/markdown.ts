@@ -1,4 +1,5 @@
-import { answerLineWith, exportTitle, indexCitations, oneLine, span, type CitationIndex } from './citationIndex.js';
+import { answerLineWith, exportTitle, indexCitations, oneLine, placeOf, sourceLine, type CitationIndex } from './citationIndex.js';
+import { quoted, quoteLine } from './quoteText.js';
 import { gbtReference } from './gbt7714.js';
 import type { ExportCitation, ExportContext, ExportInput } from './types.js';
 
@@ -13,8 +14,6 @@ export function escapeMarkdown(text: string): string {
  */
 const escapeReference = (text: string) => oneLine(text).replace(/([\\`*<>|#])/g, '\\$1');
 
-/** A code span: file paths print verbatim. */
-const codeSpan = (text: string) => '`' + oneLine(text).replace(/`/g, "'") + '`';
 
 const marks = (index: CitationIndex, citations: ExportCitation[]) => citations.map((c) => `[^${index.noteOf(c)}]`).join('');
 
@@ -33,7 +32,7 @@ export function toMarkdown(input: ExportInput, ctx: ExportContext): string {
   }
   if (input.summary?.length) {
     lines.push('## 摘要', '');
-    for (const s of input.summary) lines.push(`- **${escapeMarkdown(s.group)}**：${escapeMarkdown(s.text)}${marks(index, s.citations)}`);
+    for (const s of input.summary) lines.push(`- **${escapeMarkdown(s.group)}**：${escapeMarkdown(quoteLine(s.text))}${marks(index, s.citations)}`);
     lines.push('');
   }
   if (input.answers?.length) {
@@ -60,7 +59,7 @@ export function toMarkdown(input: ExportInput, ctx: ExportContext): string {
     lines.push('## 相关段落', '');
     input.passages.forEach((p, i) => {
       const where = p.breadcrumb?.length ? `${escapeMarkdown(p.breadcrumb.join(' › '))}：` : '';
-      lines.push(`${i + 1}. ${where}${escapeMarkdown(p.text)}${marks(index, [p])}`);
+      lines.push(`${i + 1}. ${where}${escapeMarkdown(quoteLine(p.text))}${marks(index, [p])}`);
     });
     lines.push('');
   }
@@ -68,7 +67,8 @@ export function toMarkdown(input: ExportInput, ctx: ExportContext): string {
     lines.push('## 注释', '');
     for (const note of index.notes) {
       const c = note.citation;
-      lines.push(`[^${note.n}]: “${escapeMarkdown(c.text)}” 见参考文献[${note.ref}]，文件 ${codeSpan(c.file)}，位置 ${span(c)}，docId ${c.docId}。`);
+      const doc = index.references[note.ref - 1];
+      lines.push(`[^${note.n}]: ${escapeMarkdown(quoted(quoteLine(c.text)))} ${escapeReference(sourceLine(note.ref, doc?.title ?? c.file, placeOf(c, ctx)))}`);
     }
     lines.push('');
   }

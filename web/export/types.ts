@@ -51,4 +51,12 @@ export interface ExportContext {
   documents: ReadonlyMap<string, DocumentInfo>;
   /** Date of access, YYYY-MM-DD (GB/T 7714 引用日期, RIS Y2, BibTeX urldate). */
   accessed: string;
+  /** Page and section of each cited span, by citationKey (footnotes name them instead of offsets). */
+  locations?: ReadonlyMap<string, CitedPlace>;
+}
+
+/** Where a cited span is, in a reader's terms. */
+export interface CitedPlace {
+  page?: number;
+  section?: string;
 }

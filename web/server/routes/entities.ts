@@ -5,16 +5,28 @@ import { entitiesQuery, graphQuery, idParams } from '../api/schemas.js';
 import type { ApiContext } from '../api/context.js';
 import { entityDetail } from '../entities/entityDetail.js';
 import { parseInput } from '../http/validate.js';
+import { CitationLocator } from '../citations/CitationLocator.js';
+import { rankByName } from '../entities/rankByName.js';
+
+/** Name searches are ranked over at most this many matches (the store filters, the ranking orders). */
+const RANKED_MATCHES = 2000;
 
 const notFound = (id: string) => new AppError('ENTITY_NOT_FOUND', `Entity not found: ${id}`, { id });
 
 /** GET /entities (filtered, paged), /entities/:id (detail with evidence), /entities/:id/graph. */
 export function entityRoutes({ store }: ApiContext): Router {
   const router = Router();
+  const locator = new CitationLocator(store);
 
   router.get('/entities', async (req, res) => {
     const query = parseInput(entitiesQuery, req.query);
     const filter: EntityQuery = { type: query.type, level: query.level, nameContains: query.q };
+    if (query.q) {
+      const matches = await store.findEntities({ ...filter, limit: RANKED_MATCHES, offset: 0 });
+      const total = matches.length < RANKED_MATCHES ? matches.length : await store.countEntities(filter);
+      res.json({ total, items: rankByName(matches, query.q).slice(query.offset, query.offset + query.limit) });
+      return;
+    }
     const [total, items] = await Promise.all([
       store.countEntities(filter),
       store.findEntities({ ...filter, limit: query.limit, offset: query.offset }),
@@ -26,7 +38,7 @@ export function entityRoutes({ store }: ApiContext): Router {
     const { id } = parseInput(idParams, req.params, 'path');
     const detail = await entityDetail(store, id);
     if (!detail) throw notFound(id);
-    res.json(detail);
+    res.json(await locator.decorate(detail));
   });
 
   router.get('/entities/:id/graph', async (req, res) => {

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { AppError } from '../../../graph/errors.js';
-import { citedDocumentIds, estimateYear, exportFile, type DocumentInfo } from '../../export/index.js';
+import { allCitations, citationKey, citedDocumentIds, estimateYear, exportFile, type CitedPlace, type DocumentInfo } from '../../export/index.js';
+import { CitationLocator } from '../citations/CitationLocator.js';
 import { exportBody } from '../api/schemas.js';
 import type { ApiContext } from '../api/context.js';
 import { parseInput } from '../http/validate.js';
@@ -14,6 +15,7 @@ function fileName(title: string | undefined, extension: string): string {
 /** POST /export: answers, passages or a table → md, docx, ris, bibtex or csv, as an attachment. */
 export function exportRoutes({ store }: ApiContext): Router {
   const router = Router();
+  const locator = new CitationLocator(store);
 
   router.post('/export', async (req, res) => {
     const body = parseInput(exportBody, req.body, 'body');
@@ -26,7 +28,14 @@ export function exportRoutes({ store }: ApiContext): Router {
       const doc = await store.getDocument(id);
       if (doc) documents.set(id, { id, title: doc.title, path: doc.path, estimatedYear: estimateYear(doc.text) });
     }
-    const file = await exportFile(format, input, { documents, accessed: new Date().toISOString().slice(0, 10) });
+    // Footnotes name the page and section of each span, never its offsets.
+    const locations = new Map<string, CitedPlace>();
+    for (const c of allCitations(input)) {
+      if (locations.has(citationKey(c))) continue;
+      const where = await locator.locate(c);
+      if (where) locations.set(citationKey(c), { page: where.page, section: where.section });
+    }
+    const file = await exportFile(format, input, { documents, locations, accessed: new Date().toISOString().slice(0, 10) });
     res.attachment(fileName(input.title ?? input.query, file.extension));
     res.type(file.mimeType);
     res.send(file.body);
