@@ -9,11 +9,14 @@ import type { Mention, MentionRef } from '../extract/types.js';
 export class GraphAssembler {
   private readonly entities = new Map<string, EntityWithEvidence>();
   private readonly relations = new Map<string, RelationWithEvidence>();
+  /** Old identity → new one after `rekey`, so refs built from sentence-level keys still find their entity. */
+  private readonly redirects = new Map<string, string>();
 
   constructor(private readonly docId: string) {}
 
   private refKey(ref: MentionRef): string {
-    return `${ref.type}\u0000${ref.key}`;
+    const slot = `${ref.type}\u0000${ref.key}`;
+    return this.redirects.get(slot) ?? slot;
   }
 
   idOf(ref: MentionRef): string | undefined {
@@ -71,6 +74,63 @@ export class GraphAssembler {
       this.relations.set(id, relation);
     }
     pushEvidence(relation.evidence, evidence);
+  }
+
+  /**
+   * Gives an entity its document-level identity once the whole document is read (a place resolved
+   * to its division code, or scoped to this document when it stays ambiguous): the id changes,
+   * relations follow, an entity already holding the new key absorbs this one.
+   */
+  rekey(ref: MentionRef, key: string, options: { scoped: boolean; props?: Record<string, string | number | boolean | null> }): void {
+    const oldSlot = this.refKey(ref);
+    const entity = this.entities.get(oldSlot);
+    if (!entity) return;
+    const newSlot = `${ref.type}\u0000${key}`;
+    const id = hashId('ent', entity.type, key, options.scoped ? this.docId : '');
+    if (newSlot === oldSlot && id === entity.id) {
+      Object.assign(entity.props, options.props ?? {});
+      return;
+    }
+    this.entities.delete(oldSlot);
+    const target = this.entities.get(newSlot);
+    if (target) {
+      for (const alias of [entity.name, ...entity.aliases]) if (alias !== target.name && !target.aliases.includes(alias)) target.aliases.push(alias);
+      for (const e of entity.evidence) pushEvidence(target.evidence, e);
+      Object.assign(target.props, options.props ?? {});
+    } else {
+      const { scopeDocId: _scope, ...rest } = entity;
+      this.entities.set(newSlot, {
+        ...rest,
+        id,
+        key,
+        ...(options.scoped ? { scopeDocId: this.docId } : {}),
+        props: { ...entity.props, ...(options.props ?? {}) },
+      });
+    }
+    const newId = this.entities.get(newSlot)!.id;
+    for (const [slot, to] of this.redirects) if (to === oldSlot) this.redirects.set(slot, newSlot);
+    this.redirects.set(oldSlot, newSlot);
+    for (const relation of [...this.relations.values()]) {
+      if (relation.from !== entity.id && relation.to !== entity.id) continue;
+      this.relations.delete(relation.id);
+      const from = relation.from === entity.id ? newId : relation.from;
+      const to = relation.to === entity.id ? newId : relation.to;
+      if (from === to) continue;
+      for (const e of relation.evidence) this.addRelationById(relation.type, from, to, e, relation.props);
+    }
+  }
+
+  /** The props of a relation between two refs, to amend in place (undefined when there is none). */
+  relationProps(type: RelationType, from: MentionRef, to: MentionRef): RelationWithEvidence['props'] | undefined {
+    const fromId = this.idOf(from);
+    const toId = this.idOf(to);
+    if (!fromId || !toId) return undefined;
+    return this.relations.get(hashId('rel', type, fromId, toId, ''))?.props;
+  }
+
+  /** The entity a ref names now (after any rekey). */
+  entityOf(ref: MentionRef): EntityWithEvidence | undefined {
+    return this.entities.get(this.refKey(ref));
   }
 
   hasRelationFrom(ref: MentionRef, type: RelationType): boolean {

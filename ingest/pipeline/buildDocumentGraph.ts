@@ -6,7 +6,8 @@ import {
 import { tokenize } from '../segment/index.js';
 import { buildPassages, structureDocument, toOriginalSpan, type PassageDraft, type StructuredArticle } from '../structure/index.js';
 import { GraphAssembler } from './GraphAssembler.js';
-import { ancestors } from '../extract/places/index.js';
+import { ancestors, documentScope, enterDocumentScope } from '../extract/places/index.js';
+import { resolveDocumentRegions } from './regionChains.js';
 
 export interface SourceDocument extends Omit<DocumentRecord, 'title'> {
   title?: string;
@@ -52,19 +53,38 @@ export function buildDocumentGraph(source: SourceDocument, existingMechanisms: E
   }));
 
   const assembler = new GraphAssembler(source.id);
+  // The document's own districts make their communities known to the place rules (see documentScope).
+  const scope = documentScope(source.text);
+  const leaveScope = enterDocumentScope(scope);
+  const articleRegions: { context: ArticleContext; regions: Map<string, { mention: Mention; evidence: Evidence }> }[] = [];
   const docContext = documentContext(structured.title, source.text.slice(0, 600));
+  // Passages grouped by article once: filtering all of them per article made 50k headings quadratic.
+  const byArticle = groupByArticle(located);
   for (const article of structured.articles) {
-    const inArticle = located.filter((l) => l.draft.articleIndex === article.index);
+    const inArticle = byArticle.get(article.index) ?? [];
     if (inArticle.length === 0) continue;
     const context = contextFor(article, structured.title, docContext);
     addContextFacts(assembler, context, article, inArticle, source);
     const regions = new Map<string, { mention: Mention; evidence: Evidence }>();
     for (const { draft, passage } of inArticle) extractPassage(assembler, draft, passage, context, regions);
-    inferParentsFromContext(assembler, context, regions);
+    articleRegions.push({ context, regions });
   }
+  leaveScope();
+  resolveDocumentRegions(assembler, scope, source.text);
+  for (const { context, regions } of articleRegions) inferParentsFromContext(assembler, context, regions);
   linkSimilarMechanisms(assembler, existingMechanisms);
   const { entities, relations } = assembler.result();
   return { document, articles, passages: located.map((l) => l.passage), entities, relations };
+}
+
+function groupByArticle(located: Located[]): Map<number, Located[]> {
+  const groups = new Map<number, Located[]>();
+  for (const l of located) {
+    const list = groups.get(l.draft.articleIndex);
+    if (list) list.push(l);
+    else groups.set(l.draft.articleIndex, [l]);
+  }
+  return groups;
 }
 
 function contextFor(article: StructuredArticle, docTitle: string, docContext: ArticleContext): ArticleContext {
@@ -147,7 +167,7 @@ function addContextFacts(
   }
   for (let i = 1; i < chain.length; i++) {
     const evidence = cite(chain[i - 1]);
-    if (evidence) assembler.addRelation('LOCATED_IN', chain[i], chain[i - 1], evidence);
+    if (evidence) assembler.addRelation('LOCATED_IN', chain[i], chain[i - 1], evidence, { source: 'article context' });
   }
 }
 
@@ -155,8 +175,10 @@ const LEVEL_RANK: Record<string, number> = { province: 0, prefecture: 1, county:
 
 /**
  * A street or community named in an article about 平城区 without its own parent lies in the
- * article's region: link it to the narrowest context region one or two levels up. A parent the
- * gazetteer knows is used only when the article's context names it too.
+ * article's region: link it to the narrowest context region one or two levels up. Runs after
+ * resolveDocumentRegions, so places with a division chain are skipped and the rest (unresolved or
+ * not in the list) get a parent the text supports; a parent the division list knows is used only
+ * when the article's context names it too.
  */
 function inferParentsFromContext(
   assembler: GraphAssembler,
@@ -169,7 +191,7 @@ function inferParentsFromContext(
     const known = ancestors(mention.name)[1];
     const candidates = context.regions.filter((r) => r.key !== mention.key && LEVEL_RANK[r.level ?? ''] < rank && LEVEL_RANK[r.level ?? ''] >= rank - 2);
     const parent = known ? candidates.find((r) => r.name === known.name) : candidates[candidates.length - 1];
-    if (parent) assembler.addRelation('LOCATED_IN', mention, parent, evidence, { inferred: 'article context' });
+    if (parent) assembler.addRelation('LOCATED_IN', mention, parent, evidence, { source: 'article context' });
   }
 }
 

@@ -104,7 +104,7 @@ function buildChain(target: Mention, explicit: Mention[]): Mention[] {
 function inferred(place: Place): Mention {
   const mention: Mention = { type: 'region', name: place.name, key: normalizeKey(place.name), start: 0, end: 0, level: place.level };
   if (place.aliases.length) mention.aliases = [...place.aliases];
-  mention.props = { source: 'gazetteer' };
+  mention.props = { source: 'division' };
   return mention;
 }
 

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { documentScope, withDocumentScope } from './division/documentScope.js';
 import { extractPlaces } from './extractPlaces.js';
 
 /**
@@ -14,6 +15,8 @@ export interface RegionCount {
   anonymised: boolean;
   count: number;
   files: string[];
+  /** How the name was found: division (the national list, with the file's own communities), pattern, ns, stack, list, anonymised. */
+  sources: string[];
 }
 
 export const splitSentences = (text: string): string[] => text.split(/[。！？\n]/).filter((s) => s.trim().length > 0);
@@ -26,11 +29,15 @@ export function corpusRegions(dir: string): RegionCount[] {
     .sort();
   for (const file of files) {
     const text = fs.readFileSync(path.join(dir, file), 'utf8');
-    for (const sentence of splitSentences(text)) {
-      for (const m of extractPlaces(sentence).mentions) {
+    // As the pipeline does: the file's own districts make their communities known.
+    const mentions = withDocumentScope(documentScope(text), () => splitSentences(text).flatMap((sentence) => extractPlaces(sentence).mentions));
+    {
+      for (const m of mentions) {
         const id = `${m.key}|${m.level}`;
-        const entry = counts.get(id) ?? { name: m.name, level: m.level ?? '', anonymised: !!m.anonymised, count: 0, files: [] };
+        const entry = counts.get(id) ?? { name: m.name, level: m.level ?? '', anonymised: !!m.anonymised, count: 0, files: [], sources: [] };
         entry.count++;
+        const source = String(m.props?.source ?? '');
+        if (!entry.sources.includes(source)) entry.sources.push(source);
         if (!entry.files.includes(file.slice(0, 3))) entry.files.push(file.slice(0, 3));
         counts.set(id, entry);
       }
@@ -44,6 +51,6 @@ if (invokedDirectly) {
   const here = path.dirname(fileURLToPath(import.meta.url));
   const dir = process.argv[2] ?? path.join(here, '..', '..', '..', 'corpus');
   const rows = corpusRegions(dir);
-  for (const r of rows) console.log(`${r.count}\t${r.name}\t${r.level}${r.anonymised ? '\tanonymised' : ''}\t${r.files.join(',')}`);
+  for (const r of rows) console.log(`${r.count}\t${r.name}\t${r.level}\t${r.sources.join(',')}\t${r.files.join(',')}`);
   console.log(`${rows.length} distinct regions`);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AdminLevel } from '../../../graph/model.js';
 import { segment, type Token } from '../../segment/index.js';
-import { extractPlaces } from './index.js';
+import { documentScope, extractPlaces, withDocumentScope } from './index.js';
 import { inCorpus } from './testing.js';
 
 interface Row {
@@ -14,6 +14,8 @@ interface Row {
   located?: { pair: string; span: string }[];
   /** Text joined across a PDF page break (not one line of the corpus). */
   joined?: boolean;
+  /** A sentence written for this test, with places from other provinces (not from corpus/). */
+  invented?: boolean;
 }
 
 const rows: Row[] = [
@@ -78,13 +80,42 @@ const rows: Row[] = [
   { sentence: '兰州市乡镇街道党（工）委书记工作交流会发言材料汇编', regions: ['兰州市:prefecture'], absent: ['乡镇街道', '乡镇'] },
   { sentence: '发挥众创城食品产业园、中食净化、广东雪印3家企业独特优势', regions: [], absent: ['广东省'] },
   { sentence: '建立结对互助机制，10个社区与甘肃农业大学17个基层党组织携手结对', regions: [], absent: ['甘肃省', '个社区'] },
+  // Invented sentences: places of other provinces, found from the division list or by pattern, never from a corpus list
+  { invented: true, sentence: '敦煌路街道党工委书记王强介绍，街道今年新建了三个议事厅', regions: ['敦煌路街道:township'] },
+  { invented: true, sentence: '武侯区玉林街道推行“院落自治”', regions: ['武侯区:county', '玉林街道:township'], located: [{ pair: '玉林街道>武侯区', span: '武侯区玉林街道' }] },
+  {
+    invented: true,
+    sentence: '江岸区四唯街道惠民苑社区探索“红色物业”',
+    regions: ['江岸区:county', '四唯街道:township', '惠民苑社区:community'],
+    located: [
+      { pair: '四唯街道>江岸区', span: '江岸区四唯街道惠民苑社区' },
+      { pair: '惠民苑社区>四唯街道', span: '江岸区四唯街道惠民苑社区' },
+    ],
+  },
+  { invented: true, sentence: '成都市武侯区玉林街道黉门街社区居民李芳说', regions: ['成都市:prefecture', '武侯区:county', '玉林街道:township', '黉门街社区:community'] },
+  { invented: true, sentence: '经选举产生了青年路社区居民委员会', regions: ['青年路社区:community'], absent: ['青年路社区居民委员会'] },
+  { invented: true, sentence: '家住幸福里社区的居民赵大爷说', regions: ['幸福里社区:community'] },
+  { invented: true, sentence: '近年来，天府新区党工委探索“一核三治”', regions: ['天府新区:county'] },
+  { invented: true, sentence: '滨江片区党委书记带队走访', regions: ['滨江片区:township'] },
+  { invented: true, sentence: 'xx 街道 xx 社区通过“三事分流”化解矛盾', regions: ['xx街道*:township', 'xx社区*:community'], located: [{ pair: 'xx社区>xx街道', span: 'xx 街道 xx 社区' }] },
+  { invented: true, sentence: '山西大同是一座历史文化名城', regions: ['山西省:province', '大同市:prefecture'] },
+  { invented: true, sentence: '在兰州召开现场推进会', regions: ['兰州市:prefecture'] },
+  { invented: true, sentence: '甘肃各地积极推广这一做法', regions: ['甘肃省:province'] },
+  { invented: true, sentence: '黔东南苗族侗族自治州凯里市开展试点', regions: ['黔东南苗族侗族自治州:prefecture', '凯里市:county'] },
+  // Invented negatives: common words before a suffix, verbs named like streets
+  { invented: true, sentence: '推进智慧社区建设，细化社区干部管理', regions: [], absent: ['智慧社区', '细化社区'] },
+  { invented: true, sentence: '针对不同类型社区，近年来社区党委普遍设立了议事会', regions: [], absent: ['不同类型社区', '类型社区', '近年来社区'] },
+  { invented: true, sentence: '祝愿大家幸福安康，朝阳产业蓬勃发展', regions: [], absent: ['安康市', '朝阳市'] },
+  { invented: true, sentence: '加快建设街道综合养老服务中心', regions: [], absent: ['建设街道'] },
+  { invented: true, sentence: '各地大力发展食品园区和文化街区', regions: [], absent: ['食品园区', '文化街区'] },
 ];
 
 const describeRegion = (m: { name: string; anonymised?: boolean; level?: AdminLevel }): string => `${m.name}${m.anonymised ? '*' : ''}:${m.level}`;
 
-describe('extractPlaces on corpus sentences', () => {
+describe('extractPlaces on corpus and invented sentences', () => {
   it.each(rows)('$sentence', (row) => {
-    if (!row.joined) expect(inCorpus(row.sentence)).toBe(true);
+    // Corpus rows must be real corpus text; invented rows must not be, so they test generality.
+    if (!row.joined) expect(inCorpus(row.sentence)).toBe(!row.invented);
     const { mentions, relations } = extractPlaces(row.sentence);
     expect(mentions.map(describeRegion)).toEqual(row.regions);
     for (const name of row.absent ?? []) expect(mentions.map((m) => m.name)).not.toContain(name);
@@ -117,13 +148,29 @@ describe('extractPlaces details', () => {
     expect(street).toMatchObject({ name: 'xx街道', key: 'XX街道', anonymised: true, level: 'township' });
   });
 
-  it('finds a name stacked under a known place when jieba splits it (川口 / 镇)', () => {
+  it('finds a name the division list lacks stacked under a listed place when jieba splits it (河湾 / 镇)', () => {
+    const sentence = '与青海省民和县河湾镇签订友好乡镇合作共建协议';
+    const tokens: Token[] = segment(sentence).flatMap((t) =>
+      t.word === '河湾' ? [{ ...t, tag: 'x' }] : [t],
+    );
+    const { mentions } = extractPlaces(sentence, tokens);
+    expect(mentions.map((m) => `${m.name}:${m.props?.source}`)).toEqual(['青海省:division', '民和县:division', '河湾镇:stack']);
+  });
+
+  it('finds a listed town whatever jieba does with it (川口镇 is in the division list)', () => {
     const sentence = '与青海省民和县川口镇签订友好乡镇合作共建协议';
     const tokens: Token[] = segment(sentence).flatMap((t) =>
       t.word === '川口镇' ? [{ word: '川口', tag: 'x', start: t.start, end: t.start + 2 }, { word: '镇', tag: 'n', start: t.start + 2, end: t.end }] : [t],
     );
-    const { mentions } = extractPlaces(sentence, tokens);
-    expect(mentions.map((m) => `${m.name}:${m.props?.source}`)).toContain('川口镇:stack');
+    expect(extractPlaces(sentence, tokens).mentions.map((m) => `${m.name}:${m.props?.source}`)).toContain('川口镇:division');
+  });
+
+  it('knows the communities of the document’s own districts only inside its scope', () => {
+    const sentence = '重熙社区成立了“家庭党校”示范点';
+    expect(extractPlaces(sentence).mentions.map((m) => m.name)).toEqual([]);
+    const scope = documentScope('山西省大同市平城区水泊寺街道');
+    const inScope = withDocumentScope(scope, () => extractPlaces(sentence).mentions);
+    expect(inScope.map((m) => `${m.name}:${m.level}:${m.props?.source}`)).toEqual(['重熙社区:community:division']);
   });
 
   it('accepts given tokens and uses token boundaries: a place starts where a token starts', () => {

@@ -1,6 +1,10 @@
 import { normalizeKey, normalizeWidth, segment, type Token } from '../../segment/index.js';
+import type { AdminLevel } from '../../../graph/model.js';
 import { refOf, type Extraction, type Mention, type RelationCandidate } from '../types.js';
-import { GAZETTEER_SURFACES, isPlausiblePlaceName, levelOf, lookupPlace, rankOf, splitSuffix } from './gazetteer.js';
+import { divisionIndex } from './division/divisionIndex.js';
+import { scopedCommunities } from './division/documentScope.js';
+import { findSuffixed } from './findSuffixed.js';
+import { isPlausiblePlaceName, levelOf, lookupPlace, rankOf, splitSuffix } from './gazetteer.js';
 import {
   ANON,
   CJK,
@@ -12,7 +16,7 @@ import {
   tokenBoundaries,
 } from './lexicon.js';
 
-type Source = 'gazetteer' | 'anonymised' | 'ns' | 'stack' | 'list';
+type Source = 'division' | 'pattern' | 'anonymised' | 'ns' | 'stack' | 'list';
 
 interface Candidate {
   start: number;
@@ -22,9 +26,9 @@ interface Candidate {
   source: Source;
 }
 
-const PRIORITY: Record<Source, number> = { gazetteer: 3, anonymised: 3, ns: 2, stack: 1, list: 1 };
+const PRIORITY: Record<Source, number> = { division: 3, pattern: 2, anonymised: 3, ns: 2, stack: 1, list: 1 };
 /** Tags of words that may be part of a name when a token is longer than one character. */
-const NAME_TAGS = /^(x|nr|nrt|nrfg|ns|nz|n|ng|j)$/;
+const NAME_TAGS = /^(x|nr|nrt|nrfg|ns|nz|n|ng|j|t)$/;
 /** Tags of a one-character token that may start a name (元山村, 三南村), never a quantifier or particle. */
 const HEAD_TAGS = /^(m|a|n|nr|ns|ng|b|x|j)$/;
 
@@ -40,8 +44,9 @@ export function extractPlaces(sentence: string, tokens?: Token[]): Extraction {
   const text = normalizeWidth(sentence);
   const toks = tokens ?? segment(sentence);
   const bounds = tokenBoundaries(toks);
+  for (const cut of divisionBoundaries(toks)) bounds.add(cut);
   const inOrganization = organizationSpans(text);
-  const candidates = [...findAnonymised(text, bounds), ...findGazetteer(text, bounds), ...findTagged(toks)].filter(
+  const candidates = [...findAnonymised(text, bounds), ...findDivision(text, toks, bounds), ...findTagged(toks), ...findPatterns(text, toks)].filter(
     (c) => !inOrganization.some((o) => o.start <= c.start && c.end <= o.end),
   );
   let accepted = resolveOverlaps(candidates);
@@ -88,26 +93,92 @@ function findAnonymised(text: string, bounds: Set<number>): Candidate[] {
   return out;
 }
 
-/** Gazetteer surfaces by first character, each knowing whether it carries its suffix: worked out once, not per sentence. */
-const SURFACES_BY_FIRST = new Map<string, { surface: string; full: boolean; rank: number }[]>();
-for (const [rank, surface] of GAZETTEER_SURFACES.entries()) {
-  const list = SURFACES_BY_FIRST.get(surface[0]) ?? [];
-  list.push({ surface, full: splitSuffix(surface) !== undefined, rank });
-  SURFACES_BY_FIRST.set(surface[0], list);
+const BARE_SUFFIXES = new Set(PLACE_SUFFIXES.map((s) => s.suffix));
+/** Longest division-list name tried at one position (新疆维吾尔自治区 has eight characters; a few towns have more). */
+const MAX_DIVISION_NAME = 12;
+/** Characters that continue a name as its suffix or a street: 大同 in 大同镇, 酒泉 in 酒泉路街道. */
+const NAME_CONTINUES = /^[省市州盟区县旗镇乡村街路巷道里社]/;
+const isDivisionName = (s: string): boolean => divisionIndex().withSuffix(s).length > 0 || divisionIndex().withoutSuffix(s).length > 0;
+/** jieba tags under which a bare 兰州 / 天水 names the place (大同/d in 现代化大同, 安康/nr in 幸福安康 do not). */
+const SHORT_FORM_TAGS = /^(ns|n|nz|j|x)$/;
+
+/** Verbs and adjectives that a few streets are named after (建设街道 in 建设街道综合养老服务中心). */
+const COMMON_WORD_TAGS = /^(v|vn|vd)$/;
+function commonWordName(surface: string, at: number, tokenAt: Map<number, Token>, level: AdminLevel): boolean {
+  if (rankOf(level) < rankOf('township')) return false;
+  const part = tokenAt.get(at);
+  const namePart = splitSuffix(surface)?.namePart;
+  return part !== undefined && part.word === namePart && COMMON_WORD_TAGS.test(part.tag);
 }
 
-function findGazetteer(text: string, bounds: Set<number>): Candidate[] {
+/**
+ * Names of the national division list: written with their suffix (酒泉路街道, 武侯区, 黔东南州) on
+ * word boundaries, or provinces and prefectures without it (甘肃, 兰州) when jieba reads them as one
+ * noun-like word that no suffix follows.
+ */
+function findDivision(text: string, toks: Token[], bounds: Set<number>): Candidate[] {
   const out: Candidate[] = [];
-  const firsts = new Set([...text].filter((ch) => SURFACES_BY_FIRST.has(ch)));
-  // In GAZETTEER_SURFACES order (longest first), as later overlap resolution expects.
-  const surfaces = [...firsts].flatMap((ch) => SURFACES_BY_FIRST.get(ch)!).sort((a, b) => a.rank - b.rank);
-  for (const { surface, full } of surfaces) {
-    for (let at = text.indexOf(surface); at >= 0; at = text.indexOf(surface, at + 1)) {
-      const end = at + surface.length;
-      const startOk = bounds.has(at) || !CJK.test(text[at - 1] ?? '');
-      const endOk = bounds.has(end) || (full && committeeFollows(text, end));
-      if (startOk && endOk) out.push({ start: at, end, surface, source: 'gazetteer' });
+  const tokenAt = new Map(toks.map((t) => [t.start, t]));
+  for (let at = 0; at < text.length; at++) {
+    if (!CJK.test(text[at]) || !(bounds.has(at) || !CJK.test(text[at - 1] ?? ''))) continue;
+    for (let len = Math.min(MAX_DIVISION_NAME, text.length - at); len >= 2; len--) {
+      const surface = text.slice(at, at + len);
+      const end = at + len;
+      if (GENERIC_PLACE_WORDS.has(surface) || BARE_SUFFIXES.has(surface)) continue;
+      const index = divisionIndex();
+      const listed = index.withSuffix(surface).length ? index.withSuffix(surface) : scopedCommunities(surface);
+      if (listed.length) {
+        if (commonWordName(surface, at, tokenAt, listed[0].level) && !committeeFollows(text, end)) continue;
+        if (bounds.has(end) || committeeFollows(text, end) || !CJK.test(text[end] ?? '')) {
+          out.push({ start: at, end, surface, source: 'division' });
+          break;
+        }
+        continue;
+      }
+      if (index.withoutSuffix(surface).length) {
+        const token = tokenAt.get(at);
+        const wholeWord = token?.end === end && SHORT_FORM_TAGS.test(token.tag);
+        // 山西大同/ns cut into 山西 | 大同 by divisionBoundaries.
+        const covering = toks.find((t) => t.start <= at && end <= t.end);
+        const insideName = covering !== undefined && covering.word.length > end - at && covering.tag.startsWith('ns') && bounds.has(end);
+        const next = tokenAt.get(end);
+        const suffixFollows = next ? NAME_CONTINUES.test(next.word) && (next.word.length === 1 || /^(街道|社区)/.test(next.word)) : false;
+        // Company names start with their place (广东 + 雪印: 地名 + 字号): an unknown word after it is a brand.
+        const brandFollows = next !== undefined && next.tag === 'x' && CJK.test(next.word) && !STOP_PREFIXES.some((p) => next.word.startsWith(p));
+        if ((wholeWord || insideName) && !suffixFollows && !brandFollows) {
+          out.push({ start: at, end, surface, source: 'division' });
+          break;
+        }
+      }
     }
+  }
+  return out;
+}
+
+function findPatterns(text: string, toks: Token[]): Candidate[] {
+  return findSuffixed(text, toks).map((f) => ({ ...f, source: 'pattern' as const }));
+}
+
+/**
+ * Word boundaries inside a place-tagged token made of division names (山西大同 → 山西 | 大同), so
+ * each part can be found; a token that does not split into names exactly keeps its boundaries.
+ */
+function divisionBoundaries(toks: Token[]): number[] {
+  const out: number[] = [];
+  const index = divisionIndex();
+  const known = (s: string): boolean => index.withSuffix(s).length > 0 || index.withoutSuffix(s).length > 0;
+  for (const t of toks) {
+    if (!t.tag.startsWith('ns') || t.word.length < 4 || known(t.word)) continue;
+    const cuts: number[] = [];
+    let at = 0;
+    while (at < t.word.length) {
+      let len = t.word.length - at;
+      while (len >= 2 && !known(t.word.slice(at, at + len))) len--;
+      if (len < 2) break;
+      at += len;
+      cuts.push(t.start + at);
+    }
+    if (at === t.word.length) out.push(...cuts);
   }
   return out;
 }
@@ -125,7 +196,11 @@ function findTagged(toks: Token[]): Candidate[] {
         if (isPlausiblePlaceName(t.word)) out.push({ start: t.start, end: t.end, surface: t.word, source: 'ns' });
         return;
       }
+      const before = toks[i - 2];
+      // 狮 + 山 + 新村: a one-character head after another one is the middle of a longer name.
+      const headInsideName = before && prev && before.end === prev.start && before.word.length === 1 && CJK.test(before.word) && HEAD_TAGS.test(before.tag);
       const headOk =
+        !headInsideName &&
         prev &&
         prev.end === t.start &&
         prev.word.length === 1 &&
@@ -134,6 +209,8 @@ function findTagged(toks: Token[]): Candidate[] {
         !STOP_PREFIXES.includes(prev.word) &&
         (prev.tag === 'm' || !GENERIC_PLACE_WORDS.has(t.word));
       const surface = prev ? prev.word + t.word : '';
+      // 大 + 兰州 is 兰州 with an adjective, not a place called 大兰州.
+      if (isDivisionName(t.word)) return;
       // 元 + 山村: a numeral-like head makes a name of a common word (山村 alone is not a place).
       if (headOk && isPlausiblePlaceName(surface, { allowGenericEnding: prev.tag === 'm' })) out.push({ start: prev.start, end: t.end, surface, source: 'ns' });
       return;
@@ -149,7 +226,7 @@ function findTagged(toks: Token[]): Candidate[] {
   return out;
 }
 
-/** A name written right after an accepted wider place (铜仁市万山区丹都街道): up to three tokens and a suffix. */
+/** A name written right after an accepted wider place (铜仁市万山区丹都街道): up to three name tokens and a suffix. */
 function findStacked(toks: Token[], accepted: Candidate[]): Candidate[] {
   const out: Candidate[] = [];
   for (const place of accepted) {
@@ -157,7 +234,7 @@ function findStacked(toks: Token[], accepted: Candidate[]): Candidate[] {
     const first = toks.findIndex((t) => t.start === place.end);
     if (first < 0) continue;
     let surface = '';
-    for (let k = first; k < first + 3 && k < toks.length; k++) {
+    for (let k = first; k < first + 4 && k < toks.length; k++) {
       const t = toks[k];
       if (!CJK.test(t.word) || (t.word.length > 1 && !NAME_TAGS.test(t.tag))) break;
       surface += t.word;
@@ -247,6 +324,7 @@ function stackRelations(text: string, mentions: Mention[]): RelationCandidate[] 
         to: refOf(run[i - 1]),
         start: run[0].start,
         end: run[run.length - 1].end,
+        props: { source: 'text' },
       });
     }
     run = [];

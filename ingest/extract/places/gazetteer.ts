@@ -1,47 +1,55 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { AdminLevel } from '../../../graph/model.js';
 import { normalizeKey } from '../../segment/index.js';
+import { divisionIndex, type Division } from './division/divisionIndex.js';
 import { CJK, GENERIC_PLACE_WORDS, LEVEL_RANK, PLACE_SUFFIXES, STOP_PREFIXES, type SuffixEntry } from './lexicon.js';
 
 export interface Place {
-  /** Canonical name: the key of every alias. */
+  /** Canonical name: the name as written with its suffix, else the list's full name (巴中 → 巴中市). */
   name: string;
   level: AdminLevel;
-  parent?: string;
   aliases: string[];
+  /** Every division the name can be (one for 酒泉路街道, 30-odd for 新华街道). */
+  candidates: Division[];
 }
 
-const file = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data', 'gazetteer.json');
-type PlaceEntry = Omit<Place, 'aliases'> & { aliases?: string[] };
-const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as { places: PlaceEntry[] };
+const widestFirst = (a: Division, b: Division): number => LEVEL_RANK[a.level] - LEVEL_RANK[b.level] || a.code.localeCompare(b.code);
 
-const byName = new Map<string, Place>();
-const bySurface = new Map<string, Place>();
-for (const entry of raw.places) {
-  const place: Place = { ...entry, aliases: entry.aliases ?? [] };
-  byName.set(place.name, place);
-  for (const surface of [place.name, ...place.aliases]) bySurface.set(surface, place);
-}
-
-/** Every surface form (canonical names and aliases), longest first. */
-export const GAZETTEER_SURFACES: string[] = [...bySurface.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b));
-
-/** The known place a surface form names (巴中 → 巴中市), if any. */
+/**
+ * The division-list place a surface form names: 酒泉路街道, 黔东南州 (written with a suffix) or
+ * 巴中 → 巴中市, 甘肃 → 甘肃省 (a province or prefecture without its suffix).
+ */
 export function lookupPlace(surface: string): Place | undefined {
-  return bySurface.get(surface);
+  const index = divisionIndex();
+  const full = index.withSuffix(surface);
+  if (full.length) {
+    const sorted = [...full].sort(widestFirst);
+    return { name: surface, level: sorted[0].level, aliases: [], candidates: sorted };
+  }
+  const short = index.withoutSuffix(surface);
+  if (short.length) {
+    const sorted = [...short].sort(widestFirst);
+    const name = sorted[0].displayName;
+    return { name, level: sorted[0].level, aliases: [surface], candidates: sorted.filter((d) => d.displayName === name) };
+  }
+  return undefined;
 }
 
-/** The place itself, then its parent, up to the province (福利路街道 › 西固区 › 兰州市 › 甘肃省). */
+/** Whether a surface is a province or prefecture written without its suffix (兰州, 甘肃). */
+export const isShortForm = (surface: string): boolean => divisionIndex().withoutSuffix(surface).length > 0;
+
+/** A division as a place (its list name; the names reports write are its surface forms). */
+export function placeOf(division: Division): Place {
+  return { name: division.displayName, level: division.level, aliases: [], candidates: [division] };
+}
+
+/**
+ * The place itself, then its ancestors up to the province, when the name is one division only
+ * (福利路街道 › 西固区 › 兰州市 › 甘肃省); a name shared by several divisions has no known lineage.
+ */
 export function ancestors(name: string): Place[] {
-  const chain: Place[] = [];
-  let place = byName.get(name) ?? bySurface.get(name);
-  while (place && !chain.includes(place)) {
-    chain.push(place);
-    place = place.parent ? byName.get(place.parent) : undefined;
-  }
-  return chain;
+  const candidates = lookupPlace(name)?.candidates ?? [];
+  if (candidates.length !== 1) return [];
+  return divisionIndex().lineage(candidates[0].code).map(placeOf);
 }
 
 export const placeKey = (name: string): string => normalizeKey(lookupPlace(name)?.name ?? name);
@@ -56,7 +64,7 @@ export function splitSuffix(name: string): { namePart: string; entry: SuffixEntr
   return undefined;
 }
 
-/** Level of a place name: the gazetteer's, else the suffix table's. */
+/** Level of a place name: the division list's, else the suffix table's. */
 export function levelOf(name: string): AdminLevel | undefined {
   return lookupPlace(name)?.level ?? splitSuffix(name)?.entry.level;
 }

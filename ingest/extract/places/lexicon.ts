@@ -26,10 +26,20 @@ export interface SuffixEntry {
   level: AdminLevel;
   namedOnly?: boolean;
 }
-const suffixData = readJson<{ suffixes: SuffixEntry[]; committeeMarkers: string[] }>('suffixes.json');
+const suffixData = readJson<{
+  suffixes: SuffixEntry[];
+  committeeMarkers: string[];
+  followers: string[];
+  locativeVerbs: string[];
+  toponymEndings: string;
+}>('suffixes.json');
 /** Longest first, so 自治州 wins over 州 and 社区 over 区. */
 export const PLACE_SUFFIXES: SuffixEntry[] = [...suffixData.suffixes].sort((a, b) => byLengthDesc(a.suffix, b.suffix));
 export const COMMITTEE_MARKERS: string[] = [...suffixData.committeeMarkers].sort(byLengthDesc);
+/** Words that may follow a suffix-found place name (its bodies, residents, offices). */
+export const PLACE_FOLLOWERS: string[] = [...suffixData.followers].sort(byLengthDesc);
+export const LOCATIVE_VERBS: string[] = suffixData.locativeVerbs;
+export const TOPONYM_ENDINGS = new Set([...suffixData.toponymEndings]);
 
 export const STOP_PREFIXES: string[] = readJson<{ prefixes: string[] }>('stopPrefixes.json').prefixes;
 export const GENERIC_PLACE_WORDS = new Set(readJson<{ words: string[] }>('genericPlaceWords.json').words);
