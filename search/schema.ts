@@ -23,12 +23,15 @@ export const answerSchema = z.object({
   /** Coarse label kept for older clients; derived from answerType. */
   intent: z.enum(INTENTS),
   /** What the question expects back: place, organization, person, role, practice, parts, number, region_chain, yes_no, compare, passages. */
-  answerType: z.enum(ANSWER_TYPES).optional(),
+  answerType: z.enum(ANSWER_TYPES).optional().meta({ description: 'What the question expects back; `intent` is derived from it' }),
   /**
    * One sentence over the structured answers; each [n] marker refers to citations[n - 1]. When
    * nothing answers the question it says so (and only then).
    */
-  answerLine: z.object({ text: z.string(), citations: z.array(citationSchema) }).optional(),
+  answerLine: z
+    .object({ text: z.string(), citations: z.array(citationSchema) })
+    .optional()
+    .meta({ description: 'One sentence over the answers; each [n] in text refers to citations[n - 1]; says "no answer" only when there is neither an answer nor a table' }),
   /** How the question was read: linked entities and filters, for the reader to check. */
   understanding: z.object({
     entities: z.array(z.object({ id: z.string(), name: z.string(), type: z.string() })),
