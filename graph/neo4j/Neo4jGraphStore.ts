@@ -13,7 +13,8 @@ import { toArticle, toDocument, toEntity, toEvidence, toPassage, toRelation, typ
 import * as q from './readQueries.js';
 import { runOnce, type LeaseOptions, type RunOnceOutcome } from './lease.js';
 import { findDocumentId, removeDocument } from './removeDocument.js';
-import { ensureSchema } from './schema.js';
+import { Neo4jPassageIndex } from './passageIndex.js';
+import { ensureSchema, runSchemaStatement } from './schema.js';
 import { insertDocumentGraph, validateDocumentGraph } from './writeDocument.js';
 
 interface RelationRow { r: Props; type: string; from: string; to: string }
@@ -72,6 +73,33 @@ export class Neo4jGraphStore implements GraphStore {
     } finally {
       await session.close();
     }
+  }
+
+  /** Writes that touch only what they name (passage vectors): no store-wide write lock, still retried. */
+  private async writeUnlocked<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    const session = this.driver.session({ database: this.settings.database, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      return await session.executeWrite(work);
+    } catch (error) {
+      throw toStoreError(error, this.settings);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Keyword and vector search over the passages in this database (search/neo4j builds on it). */
+  passageIndex(): Neo4jPassageIndex {
+    return new Neo4jPassageIndex(
+      (work) => this.read(work),
+      (work) => this.writeUnlocked(work),
+      async (statement) => {
+        try {
+          await runSchemaStatement(this.driver, this.settings.database, statement);
+        } catch (error) {
+          throw toStoreError(error, this.settings);
+        }
+      },
+    );
   }
 
   async upsertDocument(graph: DocumentGraph, options: UpsertOptions = {}): Promise<UpsertOutcome> {

@@ -34,4 +34,4 @@ export const PROP_PREFIX = 'prop_';
 export const FULLTEXT_PASSAGES = 'passage_tokens';
 export const FULLTEXT_PASSAGE_TEXT = 'passage_text';
 export const FULLTEXT_ENTITIES = 'entity_names';
-export const VECTOR_PASSAGES_PREFIX = 'passage_vectors_';
+export const VECTOR_PASSAGES = 'passage_vectors';
