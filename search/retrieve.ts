@@ -15,8 +15,15 @@ export interface RetrieveOptions {
   expand?: boolean;
 }
 
-/** Chosen from the dev-set sweep (npm run eval -- --sweep; README, Evaluation). */
+/** Chosen from the dev-set sweep (npm run eval -- --sweep; README, Evaluation): the corpus embedder. */
 export const DEFAULT_VECTOR_WEIGHT = 0.25;
+/** The same sweep with bge-small-zh-v1.5 (npm run eval -- --sweep --embedder auto; README, Embeddings). */
+export const MODEL_VECTOR_WEIGHT = 0.5;
+
+/** The fusion weight for the active embedder: the transformers model earns more weight than the corpus LSA. */
+export function defaultVectorWeight(embedderId: string): number {
+  return embedderId.startsWith('transformers-') ? MODEL_VECTOR_WEIGHT : DEFAULT_VECTOR_WEIGHT;
+}
 
 const CANDIDATES = 50;
 /** Reciprocal rank fusion constant; 60 is the usual choice and our dev set agrees (see README, Evaluation). */
@@ -68,6 +75,6 @@ export async function retrieve(indexes: SearchIndexes, query: string, options: R
   const [keyword, vector] = [allow(keywordSearch(indexes, query, pool, options.expand)).slice(0, CANDIDATES), allow(await vectorSearch(indexes, query, CANDIDATES, options.allowed, options.expand))];
   return fuse([
     { hits: keyword, weight: 1 },
-    { hits: vector, weight: options.vectorWeight ?? DEFAULT_VECTOR_WEIGHT },
+    { hits: vector, weight: options.vectorWeight ?? defaultVectorWeight(indexes.embedder.id) },
   ]).slice(0, options.limit);
 }
