@@ -16,7 +16,11 @@ export function resolveDocumentRegions(assembler: GraphAssembler, scope: Documen
   const regions = assembler.mentionsOfType('region').filter((e) => !e.scopeDocId);
   mergeShortForms(assembler, regions, text);
   const live = assembler.mentionsOfType('region').filter((e) => !e.scopeDocId);
-  const resolved = resolveDivisions(live.map((e) => ({ id: e.id, candidates: candidatesOf(e, scope) })));
+  const within = new Map<string, string[]>();
+  for (const r of assembler.result().relations) {
+    if (r.type === 'LOCATED_IN' && (r.props.source === 'text' || r.props.source === 'article context')) within.set(r.from, [...(within.get(r.from) ?? []), r.to]);
+  }
+  const resolved = resolveDivisions(live.map((e) => ({ id: e.id, candidates: candidatesOf(e, scope), within: within.get(e.id) ?? [] })));
   const chains: { entity: EntityWithEvidence; division: Division }[] = [];
   for (const entity of live) {
     const division = resolved.get(entity.id);

@@ -4,6 +4,8 @@ export interface NamedPlace {
   id: string;
   /** Every division the name can be. */
   candidates: Division[];
+  /** Ids of places the text writes this one inside (四唯街道 for 四唯街道惠民苑社区): a candidate must lie under them once they are resolved. */
+  within?: string[];
 }
 
 /** `a` lies above `b`: GB/T 2260 codes extend their ancestors' codes (62 › 6201 › 620102 › 620102001). */
@@ -26,7 +28,7 @@ function outermost(candidates: Division[]): Division[] {
  * an arbitrary candidate. Rounds repeat while they resolve more names.
  */
 export function resolveDivisions(input: NamedPlace[]): Map<string, Division> {
-  const places = input.map((p) => ({ id: p.id, candidates: outermost(p.candidates) }));
+  const places = input.map((p) => ({ id: p.id, candidates: outermost(p.candidates), within: p.within ?? [] }));
   const resolved = new Map<string, Division>();
   for (const place of places) {
     if (place.candidates.length === 1) resolved.set(place.id, place.candidates[0]);
@@ -51,6 +53,20 @@ export function resolveDivisions(input: NamedPlace[]): Map<string, Division> {
       }
     }
     if (!changed) break;
+  }
+  // The text outranks the list: a place written inside a resolved parent that is not its ancestor
+  // in the list is another place of the same name (a new community, or the list is out of date).
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const place of places) {
+      const division = resolved.get(place.id);
+      if (!division) continue;
+      const parents = place.within.map((id) => resolved.get(id)).filter((d): d is Division => d !== undefined);
+      if (parents.some((p) => !isAncestorCode(p.code, division.code))) {
+        resolved.delete(place.id);
+        changed = true;
+      }
+    }
   }
   return resolved;
 }
