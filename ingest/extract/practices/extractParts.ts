@@ -1,6 +1,6 @@
 import type { Mention, RelationCandidate } from '../types.js';
 import { normalizeKey, normalizeWidth } from '../../segment/index.js';
-import { clauseParts, labeledParts, listParts, numberedParts, type PartSpan } from './partLists.js';
+import { clauseParts, formulaClauseParts, labeledParts, listParts, multiClauseListParts, numberedParts, type PartSpan } from './partLists.js';
 import { formulaTerms, isDigitCode, isNumericFormula } from './shapes.js';
 
 // What opens an enumeration after a practice name: a colon, 即, 包括, 分别是/为, 主要有 …
@@ -46,9 +46,12 @@ function enumerationAfter(text: string, m: Mention): { start: number; end: numbe
     const start = m.end + composed[0].lastIndexOf(composed[1]);
     return { start, end: start + composed[1].length, separators: '+、' };
   }
-  const intro = INTRO.exec(rest) ?? NUMBERED_AFTER.exec(rest);
+  // “1+2+N”力量配置，即…: a few words may stand between the quoted name and its enumeration.
+  const gap = m.name.length > 0 ? (/^[\p{Script=Han}]{0,6}?(?=[，,：:]?\s*(?:即|也就是|就是|包括|分别是|分别为|[：:]))/u.exec(rest)?.[0] ?? '') : '';
+  const after = rest.slice(gap.length);
+  const intro = INTRO.exec(after) ?? NUMBERED_AFTER.exec(after);
   if (!intro) return undefined;
-  const start = m.end + intro[0].length;
+  const start = m.end + gap.length + intro[0].length;
   const stop = NEXT_DEFINITION.exec(text.slice(start));
   return { start, end: stop ? start + stop.index : text.length, separators: '、' };
 }
@@ -59,15 +62,18 @@ function enumerationAfter(text: string, m: Mention): { start: number; end: numbe
  * ；-separated segments. With an announced count the first reading of that many parts wins and no
  * reading means no parts (a list of another length is not this practice's parts).
  */
-export function partsOf(body: string, counts: number[] | undefined, separators = '、'): PartSpan[] {
+export function partsOf(body: string, counts: number[] | undefined, separators = '、', terms?: string[]): PartSpan[] {
   const readings = [
     numberedParts(body).parts,
     labeledParts(body),
     listParts(body, { separators }),
     listParts(body, { separators, splitLastAnd: true }),
+    multiClauseListParts(body),
+    ...(terms ? [formulaClauseParts(body, terms)] : []),
     ...(counts ? [clauseParts(body)] : []),
   ];
-  if (counts) return readings.find((r) => r.length >= 2 && counts.includes(r.length)) ?? [];
+  // A name with several numerals fits several counts (三联三化: 2, 3 or 6): the fullest reading wins.
+  if (counts) return readings.filter((r) => r.length >= 2 && counts.includes(r.length)).reduce<PartSpan[]>((best, r) => (r.length > best.length ? r : best), []);
   return readings.find((r) => r.length >= 2) ?? [];
 }
 
@@ -109,6 +115,8 @@ export function partsBefore(text: string, at: number, counts: number[]): PartSpa
   if (items.length < 2 || !counts.includes(items.length)) return [];
   const rest = items.slice(1);
   if (rest.some((item) => item.length < 1 || item.length > 8)) return [];
+  // 从“两家人”变成…: a list that ends in a function word is not what the name counts.
+  if (/[从由向把将对在与和及为是的了被给让使]$/.test(items[items.length - 1])) return [];
   // The first item shares the clause with its verb (坚持做实需求): keep as many characters as the others have.
   const width = Math.max(...rest.map((item) => item.length));
   if (!rest.every((item) => item.length === width) || items[0].length < width) return [];
@@ -118,6 +126,28 @@ export function partsBefore(text: string, at: number, counts: number[]): PartSpa
     const start = end - width;
     parts.unshift({ text: text.slice(start, end), start, end });
     end = start - 1;
+  }
+  return parts;
+}
+
+/**
+ * “楼道长+网格员+物业管家”三员联动机制: a word formula whose head announces as many parts as it has
+ * terms lists them itself. Without such a count (“积分制+清单制”治理模式) the terms stay unnamed parts.
+ */
+function wordFormulaTerms(text: string, parent: Mention): PartSpan[] {
+  const surface = text.slice(parent.start, parent.end);
+  const open = surface.search(/[“"]/);
+  const close = surface.search(/[”"]/);
+  if (open < 0 || close <= open) return [];
+  const core = surface.slice(open + 1, close);
+  const terms = formulaTerms(core);
+  const counts = announcedCounts(surface.slice(close + 1));
+  if (!terms || isNumericFormula(core) || !counts || !counts.includes(terms.length)) return [];
+  const parts: PartSpan[] = [];
+  let at = parent.start + open + 1;
+  for (const term of core.split('+')) {
+    parts.push({ text: term, start: at, end: at + term.length });
+    at += term.length + 1;
   }
   return parts;
 }
@@ -167,10 +197,15 @@ export function extractParts(sentence: string, mechanisms: Mention[]): { mention
     if (parent.kind === 'part') continue;
     const enumeration = enumerationAfter(text, parent);
     const counts = announcedCounts(parent.name);
-    let parts = enumeration ? partsOf(text.slice(enumeration.start, enumeration.end), counts, enumeration.separators) : [];
+    const terms = isNumericFormula(parent.name) ? formulaTerms(parent.name) : undefined;
+    let parts = enumeration ? partsOf(text.slice(enumeration.start, enumeration.end), counts, enumeration.separators, terms) : [];
     let offset = enumeration?.start ?? 0;
     if (parts.length === 0 && counts) {
       parts = partsBefore(text, parent.start, counts);
+      offset = 0;
+    }
+    if (parts.length === 0) {
+      parts = wordFormulaTerms(text, parent);
       offset = 0;
     }
     parts.forEach((part, i) => {

@@ -51,12 +51,31 @@ function clauseBefore(text: string, at: number): string {
  */
 function enumerationCount(clause: string, unit: string, value: number): boolean {
   if (!ENUMERATION_UNITS.has(unit) || /等\s*$/.test(clause)) return false;
-  const items = clause.replace(/[“”\s]/g, '').split('、');
+  // A quoted label before the list (“2”是…) is not one of its items.
+  const bare = clause.replace(/“[^”]*”/g, '').replace(/\s/g, '');
+  // 社区党组织和业主委员会两个主体: two items joined by 和 count the same way.
+  const items = bare.includes('、') ? bare.split('、') : bare.split(/和|与|及/);
   if (items.length < 2 || items.length !== value || items.some((item) => !item || /\d/.test(item))) return false;
   // The first item carries the clause's verb (夯实队伍保障); the last one must be as short as the others
   // (村、社区联建功能型党组织2个 counts organisations, not the two words before it).
   const others = items.length > 2 ? items.slice(1, -1) : items.slice(0, 1);
   return items[items.length - 1].length <= Math.max(...others.map((item) => item.length)) + 2;
+}
+
+// “1+2+N”力量配置，即1名网格长、2名专职网格员…: a formula followed by its definition.
+const FORMULA_DEFINED = /[“"](\d+(?:\+(?:\d+|[A-Za-z]))+)[”"][^，。；,;]{0,8}[，,]?\s*(?:即|就是|由|：|:)/g;
+
+/** Where a formula's definition starts in the sentence, with its numeric terms. */
+function formulaDefinitions(text: string): { from: number; terms: number[] }[] {
+  return [...text.matchAll(FORMULA_DEFINED)].map((m) => ({
+    from: m.index! + m[0].length,
+    terms: m[1].split('+').filter((t) => /^\d+$/.test(t)).map(Number),
+  }));
+}
+
+/** The numbers of a formula's definition are its terms (1名网格长 is the 1 of 1+2+N), not metrics. */
+function formulaTermAt(definitions: { from: number; terms: number[] }[], at: number, value: number): boolean {
+  return definitions.some((d) => at >= d.from && d.terms.includes(value));
 }
 
 /**
@@ -69,6 +88,7 @@ export function findQuantities(text: string): Quantity[] {
     ...[...text.matchAll(QUOTED)].map((m) => ({ start: m.index!, end: m.index! + m[0].length })),
     ...findPeriods(text),
   ];
+  const formulaTerms = formulaDefinitions(text);
   const out: Quantity[] = [];
   const push = (start: number, unitEnd: number, end: number, numberText: string, unit: string, approx?: string): void => {
     if (unitBreaksWord(unit, text[unitEnd])) return;
@@ -85,7 +105,9 @@ export function findQuantities(text: string): Quantity[] {
       // 3.2 部分地区 (a section number at the start of a line)
       (/^[\s#*]*$/.test(text.slice(0, start)) && /^\d+\.\d+\s/.test(text.slice(start))) ||
       // 为每个网格配备1名, 每百户30平方米: allocations per unit, not totals
-      /每[个一]|每[^，。；]{0,2}$/.test(nearClause) ||
+      /每[个一]/.test(clause) ||
+      /每[^，。；]{0,2}$/.test(nearClause) ||
+      formulaTermAt(formulaTerms, start, value) ||
       enumerationCount(clause, unit, value);
     out.push({ start, end, unitEnd, raw: text.slice(start, end), value, unit, approx, rejected });
   };

@@ -146,6 +146,33 @@ const rows: Row[] = [
     notValues: [3],
   },
   {
+    label: 'the numbers of a formula’s definition are its terms, not metrics',
+    sentence: '每个网格推行“1+2+N”力量配置，即1名网格长、2名专职网格员、N名兼职网格员和志愿者',
+    expect: [],
+  },
+  {
+    label: 'allocations per unit are not totals, even later in a list',
+    sentence: '每个网格配备1名网格员、1名社区民警、1名人民调解员',
+    expect: [],
+  },
+  {
+    label: 'more units: 张, 起, 户次, 栋, 对; 个百分点 is not a count',
+    sentence: '累计发放积分卡1.6万张，调处邻里纠纷37起，入户走访4.2万户次，覆盖商务楼宇21栋，结成帮扶对子95对，比上年提高了11个百分点',
+    expect: [
+      { indicator: '发放积分卡', value: 16000, unit: '张' },
+      { indicator: '邻里纠纷', value: 37, unit: '起' },
+      { indicator: '入户走访', value: 42000, unit: '户次' },
+      { indicator: '覆盖商务楼宇', value: 21, unit: '栋' },
+      { indicator: '结成帮扶对子', value: 95, unit: '对' },
+    ],
+    notValues: [11],
+  },
+  {
+    label: 'two items joined by 和 before their count are an enumeration',
+    sentence: '“2”是社区党组织和业主委员会两个主体',
+    expect: [],
+  },
+  {
     label: 'a coordinated noun beyond reach gives no indicator',
     sentence: '以5个中央和省级扶持项目为纽带',
     expect: [],

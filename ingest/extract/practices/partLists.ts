@@ -100,13 +100,56 @@ export function listParts(text: string, opts: { separators?: string; splitLastAn
     pieces.push({ text: piece, start: at, end: at + piece.length });
     at += piece.length + 1;
   }
-  if (pieces.length < 2) return [];
+  if (pieces.length < 2 && !opts.splitLastAnd) return [];
   const last = pieces[pieces.length - 1];
   const and = opts.splitLastAnd ? /^(.{2,12}?)(?:和|及|以及)(.{2,12})$/u.exec(last.text) : null;
   if (and) {
     const secondStart = last.end - and[2].length;
     pieces.splice(pieces.length - 1, 1, { text: and[1], start: last.start, end: last.start + and[1].length }, { text: and[2], start: secondStart, end: last.end });
   }
+  if (pieces.length < 2) return [];
   const parts = pieces.map((p) => trimmed(text, p.start, p.end));
   return parts.every((p): p is PartSpan => !!p) ? parts : [];
+}
+
+/**
+ * 组织联建、党员联户、部门联办，服务精细化、管理网格化、议事民主化: consecutive clauses that are each
+ * a 、 list of short items, read as one list.
+ */
+export function multiClauseListParts(text: string): PartSpan[] {
+  const parts: PartSpan[] = [];
+  let offset = 0;
+  let clauses = 0;
+  for (const clause of text.split(/[，,；;]/)) {
+    const items = clause.replace(/[。.！!？?]+\s*$/, '').split('、');
+    if (items.length < 2 || items.some((item) => item.trim().length < 2 || item.trim().length > 8)) break;
+    let at = offset;
+    for (const item of items) {
+      const part = trimmed(text, at, at + item.length);
+      if (!part) return [];
+      parts.push(part);
+      at += item.length + 1;
+    }
+    clauses++;
+    offset += clause.length + 1;
+  }
+  return clauses >= 2 ? parts : [];
+}
+
+/**
+ * 即1个村（社区）党组织，综合网格、…4类网格，N个党员中心户: the clauses of a formula's definition,
+ * one per term, each holding its term (1, 4, N) — else none.
+ */
+export function formulaClauseParts(text: string, terms: string[]): PartSpan[] {
+  const parts: PartSpan[] = [];
+  let offset = 0;
+  for (const clause of text.split(/[，,；;]/).slice(0, terms.length)) {
+    const term = terms[parts.length];
+    const holds = /^\d+$/.test(term) ? new RegExp(`(?<!\\d)${term}(?!\\d)`).test(clause) : clause.trimStart().startsWith(term);
+    const part = trimmed(text, offset, offset + clause.length);
+    if (!holds || !part) return [];
+    parts.push(part);
+    offset += clause.length + 1;
+  }
+  return parts.length === terms.length ? parts : [];
 }

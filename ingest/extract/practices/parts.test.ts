@@ -103,6 +103,42 @@ const rows: Row[] = [
     parts: [],
   },
   {
+    label: 'a list over two clauses fits a name with two numerals (三联三化 → 6)',
+    sentence: '株洲市芦淞区推行“两联两化”，即组织联建、党员联户，服务精细化、管理网格化',
+    practice: '两联两化',
+    parts: ['组织联建', '党员联户', '服务精细化', '管理网格化'],
+  },
+  {
+    label: 'two parts joined by 和 after 包括',
+    sentence: '我们把这种做法总结为“两张清单”，包括群众需求清单和驻区单位资源清单',
+    practice: '两张清单',
+    parts: ['群众需求清单', '驻区单位资源清单'],
+  },
+  {
+    label: 'a few words between the formula and 即; the definition’s numbers are its terms',
+    sentence: '每个网格推行“1+2+N”力量配置，即1名网格长、2名专职网格员、N名兼职网格员和志愿者',
+    practice: '1+2+N',
+    parts: ['1名网格长', '2名专职网格员', 'N名兼职网格员和志愿者'],
+  },
+  {
+    label: 'comma clauses of a formula’s definition, each holding its term',
+    sentence: '全县推行“1+4+N”网格党建体系，即1个村党组织，综合网格、专属网格、产业网格、联户网格4类网格，N个党员中心户',
+    practice: '1+4+N',
+    parts: ['1个村党组织', '综合网格、专属网格、产业网格、联户网格4类网格', 'N个党员中心户'],
+  },
+  {
+    label: 'a word formula whose head announces its terms (三员 → 3)',
+    sentence: '在阳光社区试行“楼道长+网格员+物业管家”三员联动机制：楼道长负责收集信息',
+    practice: '楼道长+网格员+物业管家',
+    parts: ['楼道长', '网格员', '物业管家'],
+  },
+  {
+    label: 'a word formula without a count keeps its terms unnamed as parts',
+    sentence: '探索“积分制+清单制”治理模式',
+    practice: '积分制+清单制',
+    parts: [],
+  },
+  {
     label: 'a list of another length is not the parts of “三联”',
     sentence: '推行“三联”工作法，包括联系群众、联办实事、联评服务、联防风险',
     practice: '三联',
