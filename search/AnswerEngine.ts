@@ -15,7 +15,7 @@ import { analyzeQuestion } from './query/analyzeQuestion.js';
 import type { QuestionAnalysis } from './query/answerTypes.js';
 import { DefinitionMatcher } from './query/DefinitionMatcher.js';
 import { EntityLexicon } from './query/EntityLexicon.js';
-import { extractSentence, tokenize, type Extraction } from './query/extractors.js';
+import { articleContext, documentContext, extractSentence, tokenize, type ArticleContext, type Extraction } from './query/extractors.js';
 import { retrieve, type SearchMode } from './retrieve.js';
 import type { Answer } from './schema.js';
 
@@ -80,12 +80,16 @@ export class AnswerEngine {
     [this.lexicon, this.definitions, this.files] = await AnswerEngine.loadLookups(this.store);
     this.texts.clear();
     this.extractions.clear();
+    this.contexts.clear();
   }
 
   private fileOf: FileOf = (docId) => this.files.get(docId) ?? docId;
 
   /** Extractions of passage sentences: passages never change in place, so they are kept until refresh. */
   private extractions = new Map<string, Extraction>();
+
+  /** Article contexts (byline and title places, the default subject), as the ingest builds them. */
+  private contexts = new Map<string, ArticleContext>();
 
   private sentenceReader: SentenceReader = {
     fileOf: (docId) => this.fileOf(docId),
@@ -95,12 +99,31 @@ export class AnswerEngine {
       let found = this.extractions.get(key);
       if (!found) {
         if (this.extractions.size >= MAX_CACHED_EXTRACTIONS) this.extractions.clear();
-        found = extractSentence(sentence.text, { regions: [] });
+        found = extractSentence(sentence.text, this.contexts.get(sentence.passage.articleId) ?? { regions: [] });
         this.extractions.set(key, found);
       }
       return found;
     },
+    subject: (sentence) => this.contexts.get(sentence.passage.articleId)?.subject,
   };
+
+  /** Builds the article contexts of these documents once (document title and lead, article title, byline, lead). */
+  private async loadContexts(docIds: Iterable<string>): Promise<void> {
+    for (const docId of new Set(docIds)) {
+      const articles = await this.store.getArticles(docId);
+      if (articles.length === 0 || this.contexts.has(articles[0].id)) continue;
+      const document = await this.store.getDocument(docId);
+      if (!document) continue;
+      const docContext = documentContext(document.title, document.text.slice(0, 600));
+      const leads = new Map<string, string>();
+      for (const p of [...this.indexes.passages.values()].filter((x) => x.docId === docId).sort((x, y) => x.index - y.index)) {
+        if (!leads.has(p.articleId)) leads.set(p.articleId, p.text.slice(0, 300));
+      }
+      for (const article of articles) {
+        this.contexts.set(article.id, articleContext({ docTitle: document.title, articleTitle: article.title, byline: article.byline, leadText: leads.get(article.id), docContext }));
+      }
+    }
+  }
 
   private async documentText(docId: string): Promise<string> {
     let text = this.texts.get(docId);
@@ -192,6 +215,7 @@ export class AnswerEngine {
         const ranked = [];
         for (const p of passages) ranked.push({ passage: this.indexes.passages.get(p.passageId)!, score: p.score, documentText: await this.documentText(p.docId) });
         sentences = rankSentences(ranked, a);
+        await this.loadContexts(sentences.map((s) => s.passage.docId));
       }
       answers.push(...sentenceCandidates(sentences, a, slot, a.slots.length > 1 ? index : 0, this.sentenceReader));
       sentenceMs += performance.now() - started;

@@ -45,9 +45,9 @@ export function keywordTerms(query: string, expand = true): { terms: string[]; w
   return { terms: [...weights.keys()], weights };
 }
 
-function keywordSearch(indexes: SearchIndexes, query: string, limit: number, expand = true): [string, number][] {
+function keywordSearch(indexes: SearchIndexes, query: string, limit: number, expand = true): Promise<[string, number][]> {
   const { terms, weights } = keywordTerms(query, expand);
-  return indexes.keyword.search(terms, limit, weights);
+  return indexes.search.keywordSearch(terms, limit, weights);
 }
 
 async function vectorSearch(indexes: SearchIndexes, query: string, limit: number, allowed?: Set<string>, expand = true): Promise<[string, number][]> {
@@ -55,7 +55,7 @@ async function vectorSearch(indexes: SearchIndexes, query: string, limit: number
   const text = expand ? `${query} ${expandTerms(tokenize(query).filter((t) => !STOP.has(t))).terms.join(' ')}` : query;
   const [vector] = await indexes.embedder.embed([text], { kind: 'query' });
   if (!vector.some((v) => v !== 0)) return [];
-  return indexes.vectors.search(vector, limit, allowed ? (id) => allowed.has(id) : undefined).map((h) => [h.id, h.score]);
+  return indexes.search.vectorSearch(vector, limit, allowed);
 }
 
 function fuse(lists: { hits: [string, number][]; weight: number }[]): [string, number][] {
@@ -70,9 +70,14 @@ function fuse(lists: { hits: [string, number][]; weight: number }[]): [string, n
 export async function retrieve(indexes: SearchIndexes, query: string, options: RetrieveOptions): Promise<[string, number][]> {
   const allow = (hits: [string, number][]) => (options.allowed ? hits.filter(([id]) => options.allowed!.has(id)) : hits);
   const pool = options.allowed ? Math.max(CANDIDATES, indexes.passages.size) : CANDIDATES;
-  if (options.mode === 'keyword') return allow(keywordSearch(indexes, query, pool, options.expand)).slice(0, options.limit);
+  if (options.mode === 'keyword') return allow(await keywordSearch(indexes, query, pool, options.expand)).slice(0, options.limit);
   if (options.mode === 'vector') return allow(await vectorSearch(indexes, query, CANDIDATES, options.allowed, options.expand)).slice(0, options.limit);
-  const [keyword, vector] = [allow(keywordSearch(indexes, query, pool, options.expand)).slice(0, CANDIDATES), allow(await vectorSearch(indexes, query, CANDIDATES, options.allowed, options.expand))];
+  // Both at once: with the Neo4j backend each is a round trip to the database.
+  const [keywordHits, vectorHits] = await Promise.all([
+    keywordSearch(indexes, query, pool, options.expand),
+    vectorSearch(indexes, query, CANDIDATES, options.allowed, options.expand),
+  ]);
+  const [keyword, vector] = [allow(keywordHits).slice(0, CANDIDATES), allow(vectorHits)];
   return fuse([
     { hits: keyword, weight: 1 },
     { hits: vector, weight: options.vectorWeight ?? defaultVectorWeight(indexes.embedder.id) },

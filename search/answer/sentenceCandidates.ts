@@ -25,10 +25,13 @@ export interface ScoredSentence extends PassageSentence {
 export const SENTENCE_PASSAGES = 5;
 export const SENTENCE_LIMIT = 8;
 export const ANSWER_THRESHOLD = 0.45;
+const NAME_WEIGHT = 2;
 /** Candidates of one slot within this share of the best survive. */
 const KEEP_SHARE = 0.7;
 /** An anchor named in the passage but not in the sentence counts this much. */
 const PASSAGE_ANCHOR = 0.75;
+/** An adopter that is the article's subject rather than named in the sentence counts this much. */
+const SUBJECT_FIT = 0.8;
 const MAX_PER_SLOT = 6;
 
 const norm = (text: string) => normalizeKey(text).replace(/[“”"「」]/g, '');
@@ -44,7 +47,9 @@ function anchorsOf(a: QuestionAnalysis, slot: Slot): string[] {
   const clean = (names: string[]) => [...new Set(names.map(norm).filter((n) => n.length >= 2))];
   const hasPerson = slot.subjects.some((s) => s.entity.type === 'person');
   if ((slot.answerType === 'place' || slot.answerType === 'parts') && !hasPerson) {
-    const named = clean([...practices, ...a.quoted]);
+    // Coalitions named like practices (“大工委”“大党委”机制) are organizations in the graph: they anchor too.
+    const bodies = slot.answerType === 'place' ? a.entities.filter((e) => e.entity.type === 'organization').map((e) => e.entity.name) : [];
+    const named = clean([...practices, ...a.quoted, ...bodies]);
     return named.length ? named : clean(slot.anchors);
   }
   if (slot.answerType === 'organization') return clean([...practices, ...a.quoted, ...subjects, ...slot.anchors]);
@@ -59,14 +64,19 @@ function anchorsOf(a: QuestionAnalysis, slot: Slot): string[] {
 export function rankSentences(passages: RankedPassage[], a: QuestionAnalysis): ScoredSentence[] {
   const top = passages.slice(0, SENTENCE_PASSAGES);
   const best = Math.max(1e-9, ...top.map((p) => p.score));
-  const words = [...new Set([...a.entities.map((e) => e.entity.name), ...a.quoted, ...a.slots.flatMap((s) => s.topic)].map(norm).filter((w) => w.length >= 2))];
+  // Names (entities, quotes, unknown names) weigh twice a topic word: 实行 or 机制 say less than 大工委.
+  const weights = new Map<string, number>();
+  for (const w of a.slots.flatMap((s) => s.topic)) weights.set(norm(w), 1);
+  for (const w of [...a.entities.map((e) => e.entity.name), ...a.quoted, ...a.names]) weights.set(norm(w), NAME_WEIGHT);
+  const words = [...weights.keys()].filter((w) => w.length >= 2);
+  const total = words.reduce((sum, w) => sum + weights.get(w)!, 0);
   if (words.length === 0) return [];
   // Sentences are scored on the cleaned text; only the winners are aligned to the original.
   const scored: { ranked: RankedPassage; start: number; end: number; score: number }[] = [];
   for (const ranked of top) {
     for (const span of splitSentences(ranked.passage.text)) {
       const text = norm(ranked.passage.text.slice(span.start, span.end));
-      const held = words.filter((w) => text.includes(w)).length / words.length;
+      const held = words.reduce((sum, w) => sum + (text.includes(w) ? weights.get(w)! : 0), 0) / total;
       if (held > 0) scored.push({ ranked, ...span, score: (0.4 + 0.6 * (ranked.score / best)) * held });
     }
   }
@@ -162,12 +172,16 @@ function typeFit(m: Mention, slot: Slot, a: QuestionAnalysis, sentence: string):
 export interface SentenceReader {
   fileOf: FileOf;
   documentText: (docId: string) => string;
-  /** The ingest's extraction of one sentence (the engine caches it per passage sentence). */
+  /** The ingest's extraction of one sentence in its article's context (the engine caches it per passage sentence). */
   extract: (sentence: ScoredSentence) => Extraction;
+  /** Whom the sentence's article is about (its byline or title place), the default subject of its sentences. */
+  subject: (sentence: ScoredSentence) => Mention | undefined;
 }
 
 export function sentenceCandidates(sentences: ScoredSentence[], a: QuestionAnalysis, slot: Slot, slotIndex: number, reader: SentenceReader): AnswerItem[] {
   const { fileOf, documentText } = reader;
+  // The sentence's exact span of the original text, as every text answer cites it.
+  const citationOf = (s: ScoredSentence) => ({ docId: s.passage.docId, file: fileOf(s.passage.docId), start: s.start, end: s.end, text: documentText(s.passage.docId).slice(s.start, s.end) });
   const anchors = anchorsOf(a, slot);
   if (anchors.length === 0 && slot.answerType !== 'place') return [];
   const candidates: Candidate[] = [];
@@ -184,18 +198,31 @@ export function sentenceCandidates(sentences: ScoredSentence[], a: QuestionAnaly
     // A sentence this weak cannot reach the threshold whatever it holds: do not pay for its extraction.
     if (sentence.score * anchorFactor < ANSWER_THRESHOLD) continue;
     const { mentions } = reader.extract(sentence);
+    const found = candidates.length;
     for (const m of mentions) {
       const fit = typeFit(m, slot, a, sentence.text);
       if (!fit) continue;
       const score = sentence.score * fit.fit * anchorFactor * (anchorFactor < 1 ? 1 : nearness(sentence.text, m, anchors));
-      const citation = { docId: sentence.passage.docId, file: fileOf(sentence.passage.docId), start: sentence.start, end: sentence.end, text: documentText(sentence.passage.docId).slice(sentence.start, sentence.end) };
+      const citation = citationOf(sentence);
       candidates.push({
         score,
         item: { id: `text:${sentence.passage.id}:${sentence.cleanStart + m.start}`, name: fit.name, type: slot.answerType === 'role' ? 'role' : m.type, ...(m.level ? { level: m.level } : {}), ...(fit.detail ? { detail: fit.detail } : {}), slot: slotIndex, source: 'text', score: Math.round(score * 1000) / 1000, citations: [citation] },
       });
     }
+    // 积极推进“大工委”机制: the practice is named, the adopter is the article's subject, as the ingest reads it.
+    const subject = candidates.length === found && (slot.answerType === 'place' || slot.answerType === 'organization') ? reader.subject(sentence) : undefined;
+    const fit = subject ? typeFit(subject, slot, a, sentence.text) : null;
+    if (subject && fit) {
+      const score = sentence.score * fit.fit * anchorFactor * SUBJECT_FIT;
+      const citation = citationOf(sentence);
+      candidates.push({ score, item: { id: `text:${sentence.passage.id}:${sentence.cleanStart}:subject`, name: fit.name, type: subject.type, ...(subject.level ? { level: subject.level } : {}), detail: '文章主体', slot: slotIndex, source: 'text', score: Math.round(score * 1000) / 1000, citations: [citation] } });
+    }
   }
   const best = Math.max(0, ...candidates.map((c) => c.score));
+  return keepBest(candidates, best);
+}
+
+function keepBest(candidates: Candidate[], best: number): AnswerItem[] {
   if (best < ANSWER_THRESHOLD) return [];
   const kept = new Map<string, AnswerItem>();
   for (const c of candidates.sort((x, y) => y.score - x.score)) {

@@ -14,10 +14,17 @@ import { Bm25Index } from '../keyword/Bm25Index.js';
 import { VectorCache } from '../vector/VectorCache.js';
 import { VectorIndex } from '../vector/VectorIndex.js';
 import { VectorSync, type VectorStatus } from './VectorSync.js';
+import { EmbeddedSearchIndex } from '../searchIndex/EmbeddedSearchIndex.js';
+import type { SearchIndex } from '../searchIndex/SearchIndex.js';
+import { Neo4jSearchIndex } from '../neo4j/Neo4jSearchIndex.js';
+import { Neo4jVectorStore } from '../neo4j/Neo4jVectorStore.js';
+import { neo4jPassageIndexOf } from '../neo4j/neo4jPassageIndexOf.js';
 
 export interface SearchIndexes {
   passages: Map<string, PassageRecord>;
   keyword: Bm25Index;
+  /** Keyword and vector search: in-process (embedded store) or in Neo4j (neo4j backend, shared by every server). */
+  search: SearchIndex;
   /** Grows in the background after open or refresh until vectorStatus() is 'ready'. */
   vectors: VectorIndex;
   embedder: Embedder;
@@ -141,9 +148,17 @@ export async function openIndexes(
   const cache = chosen.kind === 'transformers' ? VectorCache.open(files.cache) : undefined;
 
   const worker = (options.embedInWorker ?? !wait) && chosen.embedder instanceof TransformersEmbedder ? new WorkerEmbedder(chosen.embedder) : undefined;
+  // Neo4j backend: passage vectors live in the database's vector index, keyword search in its full-text indexes.
+  const neo4j = neo4jPassageIndexOf(store);
+  let neo4jVectors: Neo4jVectorStore | undefined;
+  const openVectors = async (embedder: Embedder): Promise<VectorIndex> => {
+    if (!neo4j) return loadOrCreateIndex(embedder, files.vectors, passageList.length, log);
+    neo4jVectors = await Neo4jVectorStore.open(neo4j, embedder);
+    return neo4jVectors as unknown as VectorIndex; // VectorSync drives only has/ids/add/remove/save, which it has
+  };
   const startSync = async (embedder: Embedder): Promise<VectorSync> =>
     new VectorSync({
-      index: await loadOrCreateIndex(embedder, files.vectors, passageList.length, log),
+      index: await openVectors(embedder),
       embedder: worker && embedder === chosen.embedder ? worker : embedder,
       dir: files.vectors,
       cache,
@@ -161,12 +176,14 @@ export async function openIndexes(
   const indexes: SearchIndexes = {
     passages: new Map(),
     keyword: new Bm25Index([]),
+    search: neo4j ? new Neo4jSearchIndex(neo4j, () => sync.embedder.id) : new EmbeddedSearchIndex(() => indexes.keyword, () => sync.index),
     vectors: sync.index,
     embedder: chosen.embedder,
     embedderReason: chosen.reason,
     async refresh() {
       passageList = await store.allPassages();
       setPassages();
+      await neo4jVectors?.reload(); // another server may have embedded the new passages already
       if (chosen.kind === 'corpus') {
         const embedder = await loadOrTrainCorpusEmbedder(files.corpusModel, passageList, log);
         if (embedder.id !== sync.embedder.id) {
@@ -190,7 +207,7 @@ export async function openIndexes(
   };
   const setPassages = () => {
     indexes.passages = new Map(passageList.map((p) => [p.id, p]));
-    indexes.keyword = new Bm25Index(passageList.map((p) => ({ id: p.id, tokens: p.tokens.split(' ').filter(Boolean) })));
+    indexes.keyword = new Bm25Index(neo4j ? [] : passageList.map((p) => ({ id: p.id, tokens: p.tokens.split(' ').filter(Boolean) })));
   };
   setPassages();
   await reconcile();

@@ -5,7 +5,9 @@
  * (below both ingest and search), only the paths in this file change.
  */
 export { normalizeKey, normalizeWidth, tokenize } from '../../ingest/segment/index.js';
-export { extractSentence, type ArticleContext, type Extraction, type Mention, type RelationCandidate } from '../../ingest/extract/index.js';
+export {
+  articleContext, documentContext, extractSentence, type ArticleContext, type Extraction, type Mention, type RelationCandidate,
+} from '../../ingest/extract/index.js';
 export { splitSentences } from '../../ingest/structure/index.js';
 import fs from 'node:fs';
 import roleWords from '../../ingest/extract/places/data/roles.json' with { type: 'json' };
