@@ -13,6 +13,7 @@ import { toArticle, toDocument, toEntity, toEvidence, toPassage, toRelation, typ
 import * as q from './readQueries.js';
 import { runOnce, type LeaseOptions, type RunOnceOutcome } from './lease.js';
 import { findDocumentId, removeDocument } from './removeDocument.js';
+import { Neo4jJobNodes } from './jobNodes.js';
 import { Neo4jPassageIndex } from './passageIndex.js';
 import { ensureSchema, runSchemaStatement } from './schema.js';
 import { insertDocumentGraph, validateDocumentGraph } from './writeDocument.js';
@@ -100,6 +101,11 @@ export class Neo4jGraphStore implements GraphStore {
         }
       },
     );
+  }
+
+  /** Upload jobs kept in the database (web/server/uploads/JobStore.ts builds on it). */
+  jobNodes(): Neo4jJobNodes {
+    return new Neo4jJobNodes((work) => this.read(work), (work) => this.writeUnlocked(work));
   }
 
   async upsertDocument(graph: DocumentGraph, options: UpsertOptions = {}): Promise<UpsertOutcome> {

@@ -99,7 +99,8 @@ export class Neo4jPassageIndex {
   }
 
   /**
-   * Creates the cosine vector index for this dimension; one built for another dimension (another
+   * Creates the cosine vector index for this dimension, unquantized and with the embedded hnswlib
+   * index's graph parameters (m 16, efConstruction 200) so both backends rank alike; one built for another dimension (another
    * embedder) is dropped first, since its vectors are rebuilt anyway.
    */
   async ensureVectorIndex(dimension: number): Promise<void> {
@@ -107,7 +108,10 @@ export class Neo4jPassageIndex {
     if (existing && Number(existing.dimension) === dimension) return;
     if (existing) await this.schema(`DROP INDEX ${VECTOR_PASSAGES} IF EXISTS`);
     await this.schema(`CREATE VECTOR INDEX ${VECTOR_PASSAGES} IF NOT EXISTS FOR (p:Passage) ON p.embedding
-      OPTIONS { indexConfig: { \`vector.dimensions\`: ${Math.trunc(dimension)}, \`vector.similarity_function\`: 'cosine' } }`);
+      OPTIONS { indexConfig: {
+        \`vector.dimensions\`: ${Math.trunc(dimension)}, \`vector.similarity_function\`: 'cosine',
+        \`vector.quantization.enabled\`: false, \`vector.hnsw.m\`: 16, \`vector.hnsw.ef_construction\`: 200
+      } }`);
     await this.read((tx) => tx.run('CALL db.awaitIndexes(300)'));
   }
 

@@ -8,6 +8,7 @@ import { neo4jServerCases } from './neo4jServerCases.js';
 import { clearNeo4j, closeNeo4jAdmin, NEO4J_URI, openNeo4jStore } from './neo4jTestEnv.js';
 import { parityCases } from './parityCases.js';
 import { devSetParity } from './devSetParity.js';
+import { jobStoreCases } from '../neo4j/jobStoreCases.js';
 import { leaseCases } from '../neo4j/leaseCases.js';
 import { searchIndexCases } from '../neo4j/searchIndexCases.js';
 import { multiServerCases } from '../neo4j/multiServerCases.js';
@@ -32,6 +33,7 @@ describe.skipIf(!NEO4J_URI)(`neo4j at ${NEO4J_URI ?? '(NEO4J_URI not set)'}`, ()
   describe('same answers to the dev questions as sqlite', devSetParity);
   describe('work done once per database (lease)', leaseCases);
   describe('search in Neo4j', searchIndexCases);
+  describe('upload jobs in Neo4j', jobStoreCases);
   // Last: it drops the schema so that the servers create it while racing.
   describe('several app servers over one Neo4j', multiServerCases);
 });
