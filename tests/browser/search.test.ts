@@ -27,7 +27,8 @@ describe('search page', () => {
     expect(await answer.locator('a.answer-name').innerText()).toBe('酒泉路街道');
     const badge = answer.locator('a.cite').first();
     expect(await badge.innerText()).toMatch(/^\[\d+\]$/);
-    expect(await badge.getAttribute('title')).toContain('1+3+X');
+    await badge.hover();
+    expect(await answer.locator('.cite-preview').innerText()).toContain('1+3+X');
     // The address carries the question (shareable, back button).
     expect(decodeURIComponent(new URL(page.url()).search)).toContain('1+3+X');
     // Ranked passages with the question's words highlighted.

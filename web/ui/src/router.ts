@@ -69,8 +69,19 @@ export function withQuery(path: string, params: Record<string, string | number |
   return qs ? `${path}?${qs}` : path;
 }
 
-export function docPath(docId: string, span?: { start: number; end: number }): string {
-  return withQuery(`/doc/${encodeURIComponent(docId)}`, { start: span?.start, end: span?.end });
+/** `from`: the in-app address to go back to (the search with its question), shown as 返回结果. */
+export function docPath(docId: string, span?: { start: number; end: number }, from?: string): string {
+  return withQuery(`/doc/${encodeURIComponent(docId)}`, { start: span?.start, end: span?.end, from });
+}
+
+/** The current in-app address (path and query), for a `from` link back to it. */
+export function currentAddress(): string {
+  return current();
+}
+
+/** An in-app path from a `from` parameter: only same-site paths, never `//host` or `javascript:`. */
+export function safeReturnPath(value: string | null): string | null {
+  return value && value.startsWith('/') && !value.startsWith('//') ? value : null;
 }
 
 export function entityPath(id: string, tab?: string): string {

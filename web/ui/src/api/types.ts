@@ -8,6 +8,10 @@ export interface Citation {
   start: number;
   end: number;
   text: string;
+  /** Added by the server: the document's title, the page (PDFs) and the section title of the span. */
+  title?: string;
+  page?: number;
+  section?: string;
 }
 
 export interface AnswerItem {
@@ -142,6 +146,8 @@ export interface Job {
   status: 'queued' | 'running' | 'done' | 'failed';
   progress?: number;
   error?: string | { code?: string; message?: string };
+  /** unchanged: the same text was already stored (a duplicate upload). */
+  outcome?: { status: 'inserted' | 'unchanged' | 'replaced' | 'failed'; docId?: string };
 }
 
 export type ExportFormat = 'md' | 'docx' | 'ris' | 'bibtex' | 'csv';

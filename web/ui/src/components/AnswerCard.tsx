@@ -19,13 +19,17 @@ export function AnswerCard(props: {
   const { answers, note, answerLine, table } = props.answer;
   const hasTable = table?.rows.some((r) => r.cells.some((c) => c.values.length > 0)) ?? false;
   const nothing = answers.length === 0 && !hasTable;
+  // The no-answer sentence points to the passages below; without passages it must not promise them.
+  const promisesPassages = (text: string) => /段落|原文/.test(text);
+  const noAnswer = [answerLine?.text, note].find((t): t is string => !!t && (props.answer.passages.length > 0 || !promisesPassages(t)));
+  const noAnswerText = noAnswer ?? (props.answer.passages.length > 0 ? '图谱中没有直接的答案，请看下面的相关段落。' : '没有找到与这个问题相关的内容。可以换个说法，或放宽地区、文档筛选后再试。');
   return (
     <section className="card answer-card" aria-label="答案">
       <h2>答案</h2>
       {answerLine && !nothing && <AnswerLineText line={answerLine} index={props.index} />}
       {nothing && (
         <p className="note" role="note">
-          {answerLine?.text ?? note ?? '图谱中没有直接的答案。'}
+          {noAnswerText}
         </p>
       )}
       <ul className="answers">

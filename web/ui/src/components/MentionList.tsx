@@ -1,6 +1,7 @@
+import { quoteLine } from '../../../export/quoteText.js';
 import type { Citation } from '../api/types.js';
-import { docPath } from '../router.js';
-import { fileName, type CitationIndex } from '../util/citations.js';
+import { currentAddress, docPath } from '../router.js';
+import { placeLabel, sourceTitle, type CitationIndex } from '../util/citations.js';
 import { Highlighted } from './Highlighted.js';
 import { Link } from './Link.js';
 
@@ -15,13 +16,13 @@ export function MentionList(props: { mentions: Citation[]; name: string; index: 
       <ul className="mentions">
         {props.mentions.map((m, i) => (
           <li key={i}>
-            <Link to={docPath(m.docId, m)} className="cite">
+            <Link to={docPath(m.docId, m, currentAddress())} className="cite">
               [{props.index.numberOf(m)}]
             </Link>{' '}
-            <Highlighted text={m.text} terms={[props.name]} />
+            <Highlighted text={quoteLine(m.text)} terms={[props.name]} />
             <span className="muted">
-              {" "}
-              —— {fileName(m.file)} 第 {m.start} 字
+              {' '}
+              ——《{sourceTitle(m)}》{placeLabel(m) ? ` ${placeLabel(m)}` : ''}
             </span>
           </li>
         ))}

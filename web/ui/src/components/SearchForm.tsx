@@ -21,6 +21,9 @@ function regionLabel(region: Entity): string {
 /** The search box and its filters; submitting puts the search in the address. */
 export function SearchForm(props: { initial: SearchParams; onSubmit: (params: SearchParams) => void }) {
   const [draft, setDraft] = useState<SearchParams>(props.initial);
+  // On a phone the filters fold away (CSS shows the toggle only there); a filter in use keeps them open.
+  const filtered = Boolean(props.initial.region || props.initial.level || props.initial.doc || props.initial.mode !== 'hybrid');
+  const [showFilters, setShowFilters] = useState(filtered);
   useEffect(() => setDraft(props.initial), [props.initial]);
 
   const regions = useApi('regions', (signal) =>
@@ -49,6 +52,7 @@ export function SearchForm(props: { initial: SearchParams; onSubmit: (params: Se
           aria-label="问题"
           placeholder="哪些街道采用了1+3+X网格力量体系？"
           value={draft.q}
+          maxLength={200}
           onChange={set('q')}
           autoFocus
         />
@@ -56,7 +60,16 @@ export function SearchForm(props: { initial: SearchParams; onSubmit: (params: Se
           检索
         </button>
       </div>
-      <div className="filters">
+      <button
+        type="button"
+        className="filter-toggle"
+        aria-expanded={showFilters}
+        aria-controls="search-filters"
+        onClick={() => setShowFilters((v) => !v)}
+      >
+        {showFilters ? '收起筛选' : filtered ? '筛选（已设置）' : '筛选'}
+      </button>
+      <div className={showFilters ? 'filters open' : 'filters'} id="search-filters">
         <label>
           地区
           <select name="region" value={draft.region} onChange={set('region')}>

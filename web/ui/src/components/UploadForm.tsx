@@ -1,14 +1,15 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ApiError, getJson, uploadWithProgress } from '../api/client.js';
 import type { Job } from '../api/types.js';
-import { describeError, describeMessage, ERROR_LABEL } from '../util/labels.js';
+import { errorText } from '../util/errorText.js';
+import { describeError, describeMessage } from '../util/labels.js';
 import { ProgressBar } from './ProgressBar.js';
 
 type Phase =
   | { kind: 'idle' }
   | { kind: 'uploading'; progress: number }
   | { kind: 'processing'; progress: number; status: string }
-  | { kind: 'done'; name: string }
+  | { kind: 'done'; name: string; existed: boolean }
   | { kind: 'failed'; reason: string };
 
 const ACCEPT = '.txt,.md,.markdown,.docx,.pdf,.html,.htm';
@@ -23,8 +24,7 @@ function fraction(progress: number | undefined): number {
 function jobFailure(error: Job['error']): string {
   if (!error) return '处理失败';
   if (typeof error === 'string') return describeMessage(error);
-  const label = error.code ? ERROR_LABEL[error.code] : undefined;
-  return label && error.message ? `${label}（${error.message}）` : (label ?? error.message ?? '处理失败');
+  return errorText(error);
 }
 
 function formatSize(bytes: number): string {
@@ -60,7 +60,7 @@ export function UploadForm(props: { onUploaded: () => void }) {
         const job = await getJson<Job>(`/jobs/${encodeURIComponent(jobId)}`);
         if (!alive.current) return;
         if (job.status === 'done') {
-          setPhase({ kind: 'done', name: file.name });
+          setPhase({ kind: 'done', name: file.name, existed: job.outcome?.status === 'unchanged' });
           setFile(null);
           if (inputRef.current) inputRef.current.value = '';
           props.onUploaded();
@@ -108,7 +108,7 @@ export function UploadForm(props: { onUploaded: () => void }) {
       {phase.kind === 'processing' && <ProgressBar value={phase.progress} label={phase.status} />}
       {phase.kind === 'done' && (
         <div className="status success" role="status">
-          已完成：{phase.name} 已入库。
+          {phase.existed ? `已存在：${phase.name} 的内容此前已经入库，没有重复导入。` : `已完成：${phase.name} 已入库，可以检索了。`}
         </div>
       )}
       {phase.kind === 'failed' && (

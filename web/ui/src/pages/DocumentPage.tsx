@@ -5,7 +5,9 @@ import { useApi } from '../api/useApi.js';
 import { DocumentText } from '../components/DocumentText.js';
 import { Link } from '../components/Link.js';
 import { ErrorBox, Loading } from '../components/Status.js';
-import type { Route } from '../router.js';
+import { pageAt, pageMap } from '../../../server/citations/pages.js';
+import { safeReturnPath, type Route } from '../router.js';
+import { placeLabel } from '../util/citations.js';
 import { segmentDocument, spanFromQuery } from '../util/segments.js';
 
 /** /doc/:id?start=&end= — the whole document, the cited span highlighted and scrolled into view. */
@@ -22,9 +24,14 @@ export function DocumentPage(props: { id: string; route: Route }) {
     return segmentDocument(data.document.text, data.mentions, anchors, span);
   }, [data, span]);
 
-  const crumb = useMemo(() => {
-    if (!data || !span) return null;
-    return data.passages.find((p) => p.start <= span.start && span.start < p.end)?.breadcrumb ?? null;
+  const back = safeReturnPath(props.route.query.get('from'));
+  /** 第3页 · 一、基本做法: the page (PDFs, printed footers) and the section title of the cited span. */
+  const place = useMemo(() => {
+    if (!data || !span) return '';
+    const pages = pageMap(data.document.text);
+    const crumb = data.passages.find((p) => p.start <= span.start && span.start < p.end)?.breadcrumb ?? [];
+    const sections = crumb.filter((c) => c && c !== data.document.title);
+    return placeLabel({ page: pages ? pageAt(pages, span.start) : undefined, section: sections[sections.length - 1] });
   }, [data, span]);
 
   const scrollToCited = () => markRef.current?.scrollIntoView({ block: 'center' });
@@ -41,22 +48,29 @@ export function DocumentPage(props: { id: string; route: Route }) {
   return (
     <div className="page doc-page">
       <header className="doc-head">
-        <h1>{document.title || document.path}</h1>
+        <h1>{document.title || '未命名文档'}</h1>
         <div className="muted">
-          {document.path} · {document.format.toUpperCase()} · {document.text.length.toLocaleString('zh-CN')} 字 · {data.articles.length} 篇
+          {document.format.toUpperCase()} · {document.text.length.toLocaleString('zh-CN')} 字 · {data.articles.length} 篇
         </div>
-        {span && (
-          <div className="cite-bar">
-            <span>
-              引用位置：第 {span.start}–{span.end} 字{crumb ? `（${crumb.join(' › ')}）` : ''}
-            </span>
-            <button type="button" onClick={scrollToCited}>
-              定位到引用
-            </button>
-            <Link to={`/doc/${encodeURIComponent(document.id)}`}>取消高亮</Link>
-          </div>
-        )}
       </header>
+      {(span || back) && (
+        <div className="cite-bar" role="region" aria-label="引用">
+          {back && (
+            <Link to={back} className="back-link">
+              ← 返回结果
+            </Link>
+          )}
+          {span && (
+            <>
+              <span className="cite-where">引用位置：{place || '见高亮处'}</span>
+              <button type="button" onClick={scrollToCited}>
+                定位到引用
+              </button>
+              <Link to={`/doc/${encodeURIComponent(document.id)}${back ? `?from=${encodeURIComponent(back)}` : ''}`}>取消高亮</Link>
+            </>
+          )}
+        </div>
+      )}
       <div className="doc-layout">
         {data.articles.length > 1 && (
           <nav className="toc" aria-label="目录">

@@ -34,3 +34,13 @@ export function fileName(path: string | undefined): string {
   const parts = path.split(/[\\/]/);
   return parts[parts.length - 1] ?? path;
 }
+
+/** The document as readers know it: its title, the file name only when the server sent none. */
+export function sourceTitle(c: Pick<Citation, 'title' | 'file' | 'docId'>): string {
+  return c.title || fileName(c.file) || '未命名文档';
+}
+
+/** 第3页 · 一、基本做法 — where the span is; '' when the server did not say. */
+export function placeLabel(c: Pick<Citation, 'page' | 'section'>): string {
+  return [c.page === undefined ? '' : `第${c.page}页`, c.section ?? ''].filter(Boolean).join(' · ');
+}

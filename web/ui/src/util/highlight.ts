@@ -48,8 +48,10 @@ export function termsIn(text: string, terms: string[]): string[] {
         }
       }
       if (best) {
-        // A generic piece of a longer term (体系 of 网格力量体系) is no match worth marking.
-        if (!GENERIC.has(term.slice(i, best))) found.add(term.slice(i, best));
+        // A generic piece of a longer term (体系 of 网格力量体系) is no match worth marking, nor a
+        // piece of a formula (1+ of 1+3+X matches 1+4+X): pieces need two Chinese characters.
+        const piece = term.slice(i, best);
+        if (!GENERIC.has(piece) && (piece.match(/[\u4e00-\u9fff]/g)?.length ?? 0) >= 2) found.add(piece);
         i = best;
       } else {
         i++;
