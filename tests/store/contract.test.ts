@@ -10,6 +10,7 @@ import { parityCases } from './parityCases.js';
 import { devSetParity } from './devSetParity.js';
 import { jobStoreCases } from '../neo4j/jobStoreCases.js';
 import { leaseCases } from '../neo4j/leaseCases.js';
+import { routingCases } from '../neo4j/routingCases.js';
 import { searchIndexCases } from '../neo4j/searchIndexCases.js';
 import { multiServerCases } from '../neo4j/multiServerCases.js';
 
@@ -34,6 +35,7 @@ describe.skipIf(!NEO4J_URI)(`neo4j at ${NEO4J_URI ?? '(NEO4J_URI not set)'}`, ()
   describe('work done once per database (lease)', leaseCases);
   describe('search in Neo4j', searchIndexCases);
   describe('upload jobs in Neo4j', jobStoreCases);
+  describe('routing URI', routingCases);
   // Last: it drops the schema so that the servers create it while racing.
   describe('several app servers over one Neo4j', multiServerCases);
 });
