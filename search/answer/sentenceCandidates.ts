@@ -150,7 +150,8 @@ function typeFit(m: Mention, slot: Slot, a: QuestionAnalysis, sentence: string):
       const score = metricFit(asEntity(m), slot, a.constraints);
       // Text answers need the indicator itself to name a word of the slot: a neighbouring rate does not.
       if (score === null || score < 1) return null;
-      return { fit: Math.min(1, score / Math.max(1, slot.topic.length)), name: metricName(asEntity(m), slot.asksChange), detail: String(m.props?.indicator ?? '') };
+      // Two topic words named by the indicator are as good as it gets: the rest of a long question seldom is.
+      return { fit: Math.min(1, score / Math.min(2, Math.max(1, slot.topic.length))), name: metricName(asEntity(m), slot.asksChange), detail: String(m.props?.indicator ?? '') };
     }
     case 'parts': {
       const definition = m.type === 'mechanism' ? String(m.props?.definition ?? '') : '';

@@ -169,7 +169,8 @@ export function analyzeQuestion(query: string, lexicon: EntityLexicon, definitio
     const described = definitions.match(q.replace(PLACE_QUESTION, ''));
     if (described) entities.push({ entity: described, surface: '', start: 0, end: 0, exact: false });
   }
-  const rest = withoutEntities(q, entities);
+  // A quoted name is an anchor, not topic words (“潘火码上办” is not 码, 办小).
+  const rest = quoted.reduce((text, name) => text.replace(normalizeKey(name), ' '), withoutEntities(q, entities));
   const yearMatch = YEAR.exec(q);
   const period = PERIOD.exec(q)?.[0];
   const restNoTime = rest.replace(YEAR, ' ').replace(PERIOD, ' ');
