@@ -11,6 +11,7 @@ import { loadConfig } from '../graph/config.js';
 import { openStore } from '../graph/openStore.js';
 import { ingestPaths } from '../ingest/pipeline/index.js';
 import { AnswerEngine } from '../search/AnswerEngine.js';
+import { TransformersEmbedder } from '../search/embed/TransformersEmbedder.js';
 import { recordBenchmark } from './recordBenchmark.js';
 import { writeSyntheticCorpus } from './syntheticCorpus.js';
 import { clearNeo4j } from './clearNeo4j.js';
@@ -73,9 +74,28 @@ async function measure(label: string, corpusDir: string) {
   return result;
 }
 
+/** The query embedding alone (instruction prefix included), the model's share of every answer above. */
+async function measureQueryEmbedding(): Promise<{ p50: number; p95: number; count: number }> {
+  const config = loadConfig({ ...process.env, EMBEDDER: embedderSetting });
+  const embedder = await TransformersEmbedder.create({ model: config.embeddingModel, modelPath: config.embeddingModelPath });
+  await embedder.embed(questions.slice(0, 3), { kind: 'query' }); // warm-up
+  const times: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    for (const q of questions) {
+      const started = performance.now();
+      await embedder.embed([q], { kind: 'query' });
+      times.push(performance.now() - started);
+    }
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p95: percentile(times, 95), count: times.length };
+}
+
 let embedderReason = '';
 const results = [await measure('corpus/', 'corpus')];
 const model = /transformers/.test(embedderReason);
+const queryEmbedding = model ? await measureQueryEmbedding() : undefined;
+if (queryEmbedding) console.log({ queryEmbedding });
 if (!model || process.argv.includes('--copies')) {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-bench-corpus-'));
   writeSyntheticCorpus('corpus', work, copies);
@@ -92,4 +112,8 @@ recordBenchmark(`query (${backend}${model ? ', bge-small-zh-v1.5' : ''})`, [
     (r) =>
       `| ${r.label} | ${r.passages} | ${r.queries} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.max.toFixed(1)} | ${r.p95FirstRound.toFixed(1)} | ${r.stepQueries} | ${r.stepP95.toFixed(1)} | ${(100 * r.stepShare).toFixed(1)}% |`,
   ),
+  ...(queryEmbedding
+    ? ['', `Query embedding alone (bge-small-zh-v1.5, one question per call, ${queryEmbedding.count} calls): p50 ${queryEmbedding.p50.toFixed(1)} ms, p95 ${queryEmbedding.p95.toFixed(1)} ms.`]
+    : []),
+  `Load average when the run ended: ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')} (1/5/15 min); figures on a busy machine are upper bounds.`,
 ]);
