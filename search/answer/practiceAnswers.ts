@@ -83,8 +83,18 @@ export async function placePractices(ctx: GraphContext, a: QuestionAnalysis, slo
   return topic.length ? list : list.sort((x, y) => y.citations.length - x.citations.length).slice(0, MAX_ROLLED_UP);
 }
 
-/** 福利路街道有没有采用1+3+X: the adoption facts of the place and its sub-places, if any. */
+/**
+ * 福利路街道有没有采用1+3+X: one answer 是 citing the adoptions by the place and its sub-places, or
+ * nothing (an absence has no sentence to cite; the answer line says so).
+ */
 export async function adoptsCheck(ctx: GraphContext, a: QuestionAnalysis): Promise<AnswerItem[]> {
+  const facts = await adoptions(ctx, a);
+  if (facts.length === 0) return [];
+  const detail = facts.map((f) => `${f.name}${f.detail ?? ''}`).join('；');
+  return [{ id: `yes:${facts[0].id}`, name: '是', type: 'yes_no', detail, citations: facts.flatMap((f) => f.citations) }];
+}
+
+async function adoptions(ctx: GraphContext, a: QuestionAnalysis): Promise<AnswerItem[]> {
   const mechanisms = a.entities.filter((e) => e.entity.type === 'mechanism').map((e) => e.entity);
   const found = new Map<string, AnswerItem>();
   for (const actor of a.entities.filter(isActor)) {
