@@ -34,6 +34,8 @@ interface Previous {
   q: Quantity;
   indicator: string;
   change?: Change;
+  /** Indicators of the sentence so far by unit: an elided object is that of the last metric of the same unit. */
+  byUnit: Map<string, string>;
 }
 
 /**
@@ -79,7 +81,9 @@ export function extractMetrics(sentence: string): Mention[] {
     const period = periodAt(bound, pair ? pair.markerStart : q.start);
     out.push(toMention(sentence, indicator, last, pair, period, change));
     previousEnd = Math.max(previousEnd, indicator.end, last.end);
-    previous = { q: last, indicator: indicator.text, change };
+    const byUnit = previous?.byUnit ?? new Map<string, string>();
+    byUnit.set(last.unit, indicator.text);
+    previous = { q: last, indicator: indicator.text, change, byUnit };
   }
   return out;
 }
@@ -94,8 +98,9 @@ function chooseIndicator(before: Indicator | undefined, after: Indicator | undef
     // 5个方面, 三个时间节点: the number counts an abstract noun; the words before it are not what it counts.
     if (problem === 'abstract' && fromAfter) return undefined;
     // 受理事件17033件，处置16871件: an elided object is the previous metric's (处置事件).
-    if (problem === 'verb' && previous && previous.q.unit === q.unit) {
-      const borrowed = borrowObject(candidate.text, previous.indicator);
+    const sameUnit = previous?.byUnit.get(q.unit);
+    if (problem === 'verb' && sameUnit) {
+      const borrowed = borrowObject(candidate.text, sameUnit);
       if (borrowed) return { ...candidate, text: borrowed };
     }
   }

@@ -23,7 +23,7 @@ export interface Indicator {
 }
 
 const NO_NOUN_AFTER = new Set(['%', '万元', '亿元', '元']);
-const NOMINAL_TAG = /^(n|nr|ns|nt|nz|ng|nrt|vn|pn|b|an|a|j|zg|l|k|x)$/;
+const NOMINAL_TAG = /^(n|nr|ns|nt|nz|ng|nrt|vn|pn|b|an|a|j|zg|l|k|x|t)$/;
 const BOUNDARY_TAG = /^(uj|ul|p|c)$/;
 const QUOTES = /[“”「」『』]/g;
 export const CUT = /[，。；：！？,;:!?（）()[\]【】]/;
@@ -49,6 +49,8 @@ export function nounAfter(text: string, q: Quantity): Indicator | undefined {
     if (!t || AFTER_STOP_WORDS.has(t.word)) return false;
     if (/^[“”]$/.test(t.word)) return true;
     if (!isHan(t.word) || !NOMINAL_TAG.test(t.tag)) return false;
+    // 青年职工 (jieba tags 青年 as time): a time word only before a noun, never as the head (企业当年签约).
+    if (t.tag === 't') return !!tokens[i + 1] && /^(n|nr|ns|nt|nz|ng|vn)$/.test(tokens[i + 1].tag);
     // Unknown words and abbreviations first or inside a phrase (中小企业, 党建网格), not as its tail (年均增收).
     if ((t.tag !== 'x' && t.tag !== 'j') || i === 0) return true;
     const next = tokens[i + 1];
@@ -206,8 +208,9 @@ export function phraseBefore(text: string, from: number, to: number, periods: Pe
     let hit = period ? period.text : startsWithAny(span, SUBJECT_WORDS);
     if (!hit && (hit = startsWithAny(span, SCOPE_TRIGGERS))) scoped = true;
     else if (!hit && !scoped) hit = startsWithAny(span, LEAD_VERBS);
-    // 化解率100%: keep the verb when stripping it would leave a single character.
-    if (!hit || end - start - hit.length === 1) break;
+    // 化解率100%: keep the verb when stripping it would leave a single character; 化解3198件: keep a
+    // verb that is the whole phrase (extractMetrics lets it borrow the object of the metric before).
+    if (!hit || end - start - hit.length <= 1) break;
     start += hit.length;
     if (start >= end) break;
   }

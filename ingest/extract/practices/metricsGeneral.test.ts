@@ -140,6 +140,25 @@ const rows: Row[] = [
     notIndicators: ['处置'],
   },
   {
+    label: 'a bare verb that is a lead verb still borrows (化解3198件), from the last metric of its unit',
+    sentence: '全年共排查矛盾纠纷3264件，化解3198件，化解率98.0%',
+    expect: [
+      { indicator: '排查矛盾纠纷', value: 3264, unit: '件', period: '全年' },
+      { indicator: '化解矛盾纠纷', value: 3198, unit: '件', period: '全年' },
+      { indicator: '化解率', value: 98, unit: '%', period: '全年' },
+    ],
+  },
+  {
+    label: 'a period opening a statement after ； covers it; the object is borrowed across a rate',
+    sentence: '2023年全区受理矛盾纠纷1.86万件，调解成功率96.2%；2024年受理1.52万件，调解成功率97.5%',
+    expect: [
+      { indicator: '受理矛盾纠纷', value: 18600, unit: '件', period: '2023年', year: 2023 },
+      { indicator: '调解成功率', value: 96.2, unit: '%', period: '2023年' },
+      { indicator: '受理矛盾纠纷', value: 15200, unit: '件', period: '2024年', year: 2024 },
+      { indicator: '调解成功率', value: 97.5, unit: '%', period: '2024年', year: 2024 },
+    ],
+  },
+  {
     label: 'a count that names the items of the list before it is not a metric',
     sentence: '着力建设党群服务、养老托育、纠纷调解三个服务阵地，建成口袋公园、健身步道2处',
     expect: [],

@@ -48,7 +48,8 @@ export function bindPeriods(text: string, periods: Period[]): BoundPeriod[] {
     while (clauseStart > 0 && !CLAUSE_BREAK.test(text[clauseStart - 1])) clauseStart--;
     let clauseEnd = p.end;
     while (clauseEnd < text.length && !CLAUSE_BREAK.test(text[clauseEnd])) clauseEnd++;
-    const firstClause = !CLAUSE_BREAK.test(text.slice(0, clauseStart));
+    // After ； a new statement begins: its opening period covers it as a sentence-opening one would.
+    const firstClause = !CLAUSE_BREAK.test(text.slice(0, clauseStart)) || /[；;]\s*$/.test(text.slice(0, clauseStart));
     const opensClause = /^[\s在自从于]*$/.test(text.slice(clauseStart, p.start));
     const standalone = opensClause && STANDALONE.test(text.slice(p.end, clauseEnd));
     return { ...p, scope: firstClause || standalone ? 'sentence' : 'clause', clauseEnd };
