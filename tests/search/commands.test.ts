@@ -30,6 +30,8 @@ describe('query and kg commands', () => {
   it('query prints numbered citations with file and offsets', async () => {
     const { stdout } = await run(TSX, ['scripts/query.ts', '酒泉路街道的满意率是多少'], { cwd: PROJECT_ROOT, env });
     expect(stdout).toMatch(/满意率 97\.4%.*\[1\]/);
+    // The answer line comes first, its marker numbered into the same reference list.
+    expect(stdout).toMatch(/^答：酒泉路街道满意率 97\.4%\[1\]。$/m);
     expect(stdout).toMatch(/\[1\] corpus\/001_0f39f337b5ac33d8\.txt \[\d+, \d+\) “.*满意率达97\.4%/);
   });
 

@@ -42,6 +42,21 @@ export const INTENT_LABEL: Record<string, string> = {
   passages: '原文检索',
 };
 
+/** What the question expects back (Answer.answerType). */
+export const ANSWER_TYPE_LABEL: Record<string, string> = {
+  place: '地方',
+  organization: '单位',
+  person: '人物',
+  role: '职务',
+  practice: '做法',
+  parts: '做法的组成',
+  number: '数字',
+  region_chain: '所属地区',
+  yes_no: '是否',
+  compare: '对比',
+  passages: '原文检索',
+};
+
 export const KIND_LABEL: Record<string, string> = {
   party_committee: '党组织',
   company: '企业',
