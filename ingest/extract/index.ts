@@ -12,7 +12,7 @@ export type { ArticleContext, Extraction, Mention, MentionRef, RelationCandidate
 export function extractSentence(sentence: string, context: ArticleContext): Extraction {
   const tokens = segment(sentence);
   const places = extractPlaces(sentence, tokens);
-  const organizations = extractOrganizations(sentence, tokens);
+  const organizations = extractOrganizations(sentence, tokens, places.mentions);
   const people = extractPeople(sentence, context, { tokens, holders: [...places.mentions, ...organizations.mentions] });
   const mechanisms = extractMechanisms(sentence, tokens);
   const metrics = extractMetrics(sentence);

@@ -48,7 +48,7 @@ export interface ArticleContext {
   regions: Mention[];
   /** The organization the article is about (its default sentence subject), if known. */
   subject?: Mention;
-  /** Places named in the sentences before this one in the same passage, in text order (东莺社区是… 社区党委书记蒋海燕…). */
+  /** Places named in the last few sentences before this one in the same article, in text order (东莺社区是… 社区党委书记蒋海燕…). */
   recent?: Mention[];
 }
 

@@ -66,7 +66,8 @@ export function buildDocumentGraph(source: SourceDocument, existingMechanisms: E
     const context = contextFor(article, structured.title, docContext);
     addContextFacts(assembler, context, article, inArticle, source);
     const regions = new Map<string, { mention: Mention; evidence: Evidence }>();
-    for (const { draft, passage } of inArticle) extractPassage(assembler, draft, passage, context, regions);
+    const recent: Mention[][] = [];
+    for (const { draft, passage } of inArticle) extractPassage(assembler, draft, passage, context, regions, recent);
     articleRegions.push({ context, regions });
   }
   leaveScope();
@@ -92,20 +93,23 @@ function contextFor(article: StructuredArticle, docTitle: string, docContext: Ar
   return articleContext({ docTitle, articleTitle: article.title, byline: article.byline, leadText, docContext });
 }
 
+/** How many sentences back a role that names only a level looks for its place (ArticleContext.recent). */
+const RECENT_SENTENCES = 3;
+
 function extractPassage(
   assembler: GraphAssembler,
   draft: PassageDraft,
   passage: PassageRecord,
   context: ArticleContext,
   regions: Map<string, { mention: Mention; evidence: Evidence }>,
+  recent: Mention[][],
 ): void {
   const spans = draft.sentences.filter((span) => draft.text.slice(span.start, span.end).trim().length >= 2);
   const sentences = spans.map((span) => draft.text.slice(span.start, span.end));
-  // Roles that name only a level (社区党委书记) may mean a place an earlier sentence of the passage named.
-  let recent: Mention[] = [];
+  // Roles that name only a level (社区党委书记) may mean a place one of the last sentences named.
   const extractions = sentences.map((sentence) => {
-    const extraction = extractSentence(sentence, { ...context, recent });
-    recent = [...recent, ...extraction.mentions.filter((m) => m.type === 'region')];
+    const extraction = extractSentence(sentence, { ...context, recent: recent.slice(-RECENT_SENTENCES).flat() });
+    recent.push(extraction.mentions.filter((m) => m.type === 'region'));
     return extraction;
   });
   // A practice named in a short lead sentence is defined by the sentence after it.

@@ -1,56 +1,35 @@
 import { normalizeKey, normalizeWidth, segment, type Token } from '../../segment/index.js';
 import { refOf, type Extraction, type Mention, type RelationCandidate } from '../types.js';
 import { extractPlaces } from './extractPlaces.js';
-import {
-  ANON_WORD,
-  CJK,
-  COALITIONS,
-  GENERIC_ORGANIZATION_NAMES,
-  GOVERNMENT_UNITS,
-  KNOWN_ORGANIZATIONS,
-  ORGANIZATION_BOUNDARY_WORDS,
-  ORGANIZATION_SUFFIXES,
-  tokenBoundaries,
-} from './lexicon.js';
+import { CJK, COALITIONS, GOVERNMENT_UNITS, PARTY_COMMITTEES, tokenBoundaries } from './lexicon.js';
+import { findNamedOrganizations, type OrgCandidate } from './organizationNames.js';
 
-interface OrgCandidate {
-  start: number;
-  end: number;
-  name: string;
-  kind: string;
-  key?: string;
-  surface?: string;
-  anonymised?: boolean;
-  generic?: boolean;
-  /** The region or organization this one belongs to (PART_OF). */
-  partOf?: Mention;
-  /** Kept even when a longer candidate covers it (the parent company of a branch). */
-  keep?: boolean;
-}
-
-/** Tags that end a name read backwards from its suffix (prepositions, particles, numbers, adverbs). */
-const FUNCTION_TAGS = /^(p|c|u|uj|ul|uz|uv|ug|ud|r|q|m|d|f|y|e|o|ad|t)$/;
-/** Tags of proper nouns: a non-legal suffix (公司, 大学) needs one of them in the name (热力公司 is no name). */
-const PROPER_TAGS = /^(ns|nt|nz|nr|nrt|nrfg|x|eng|pn)$/;
-const SUFFIX_RE = new RegExp(ORGANIZATION_SUFFIXES.map((s) => s.suffix).join('|'), 'g');
+/** Levels whose party committee is a body of its own (旌阳区委), not the place itself (福利路街道党工委). */
+const COMMITTEE_LEVELS = new Set(['province', 'prefecture', 'county']);
+/** Words before a bare level word that leave it bare (区委政研室 after 由, 从, 记者从). */
+const BEFORE_BARE = /[\s,，。:：;；、)）(（”"“《》—]$|(?:由|从|在|经|向|与|和|及|据|对|将|把|被|是|了)$/;
 
 /**
- * Organizations that are not places: known names (宝石花物业, 甘肃农业大学), names ending in an
- * organization suffix (…有限责任公司, …大学, …日报), coalitions (“红色物业联盟”, 大工委) and
- * government departments named after their place (遵义市委组织部). A place's own party committee
- * (福利路街道党工委) is the place and is not returned here.
+ * Organizations that are not places, by head word and context (see organizationNames.ts), plus those
+ * that need the sentence's places: coalitions written after their place (畅家巷社区“畅大妈”志愿服务队,
+ * 街道“大工委”), departments named after their place (遵义市委组织部, 中共远安县委办公室) or after a bare
+ * level word (区委政研室, 县民政局), and the party committees of counties and wider places (旌阳区委). A
+ * township's, community's or village's own party committee (福利路街道党工委) is the place and is not
+ * returned here. Bodies written after a place (潘火街道党群服务中心) are PART_OF it. `places`: the
+ * sentence's places when the caller has them (extractSentence), else they are found here.
  */
-export function extractOrganizations(sentence: string, tokens?: Token[]): Extraction {
+export function extractOrganizations(sentence: string, tokens?: Token[], places?: Mention[]): Extraction {
   const text = normalizeWidth(sentence);
   const toks = tokens ?? segment(sentence);
   const bounds = tokenBoundaries(toks);
-  const regions = extractPlaces(sentence, toks).mentions;
-  const candidates = [
-    ...findKnown(text, bounds),
-    ...findBySuffix(text, toks),
-    ...findCoalitions(text, bounds, regions),
-    ...findGovernment(text, regions),
-  ];
+  const regions = places ?? extractPlaces(sentence, toks).mentions;
+  const named = findNamedOrganizations(text, toks).filter((c) => !coversPlaceOnly(c, regions));
+  for (const c of named) {
+    const owner = c.social || c.needsPlace ? regions.find((r) => r.start === c.start && r.end < c.end) : undefined;
+    if (owner && !c.partOf) c.partOf = narrowestAt(owner, regions);
+  }
+  const accepted = named.filter((c) => !c.needsPlace || c.partOf);
+  const candidates = [...accepted, ...findCoalitions(text, bounds, regions), ...findGovernment(text, regions), ...findBareGovernment(text)];
   const kept = resolve(candidates);
   const mentions: Mention[] = [];
   const relations: RelationCandidate[] = [];
@@ -65,70 +44,16 @@ export function extractOrganizations(sentence: string, tokens?: Token[]): Extrac
   return { mentions, relations };
 }
 
-function findKnown(text: string, bounds: Set<number>): OrgCandidate[] {
-  const out: OrgCandidate[] = [];
-  for (const org of KNOWN_ORGANIZATIONS) {
-    for (const surface of [org.name, ...(org.aliases ?? [])]) {
-      for (let at = text.indexOf(surface); at >= 0; at = text.indexOf(surface, at + 1)) {
-        const end = at + surface.length;
-        if (!bounds.has(at) && CJK.test(text[at - 1] ?? '')) continue;
-        out.push({ start: at, end, name: org.name, kind: org.kind, surface });
-      }
-    }
-  }
-  return out;
+/** A name that is only a place and a head word the place rules took as part of the place (xx 油田 stays). */
+function coversPlaceOnly(c: OrgCandidate, regions: Mention[]): boolean {
+  return regions.some((r) => r.start <= c.start && c.end <= r.end);
 }
 
-/** Reads the name backwards from a suffix, token by token, until a boundary word or function word. */
-function findBySuffix(text: string, toks: Token[]): OrgCandidate[] {
-  const out: OrgCandidate[] = [];
-  for (const m of text.matchAll(SUFFIX_RE)) {
-    const s = m.index!;
-    const e = s + m[0].length;
-    const suffix = ORGANIZATION_SUFFIXES.find((x) => x.suffix === m[0])!;
-    let p = s;
-    let proper = false;
-    const inside = toks.find((t) => t.start < s && s < t.end);
-    if (inside) {
-      p = inside.start;
-      proper ||= PROPER_TAGS.test(inside.tag);
-    }
-    for (let i = toks.findIndex((t) => t.end === p); i >= 0; i--) {
-      const t = toks[i];
-      if (t.end !== p) break;
-      const isAnon = /^[xX]{2,4}$/.test(t.word);
-      // `xx 油田`: a space next to the placeholder is part of the name.
-      const space = /^\s+$/.test(t.word) && (/^[xX]{2,4}$/.test(toks[i - 1]?.word ?? '') || /^[xX]{2,4}/.test(text.slice(p)));
-      if (!isAnon && !space && (!CJK.test(t.word) || FUNCTION_TAGS.test(t.tag) || ORGANIZATION_BOUNDARY_WORDS.has(t.word))) break;
-      if (/(公司|集团)$/.test(t.word)) break; // the parent company of a branch is its own name
-      if (text.slice(t.start, s).replace(/\s+/g, '').length > 16) break;
-      proper ||= PROPER_TAGS.test(t.tag) || isAnon;
-      p = t.start;
-    }
-    while (text[p] === ' ') p++;
-    const namePart = text.slice(p, s).replace(/\s+/g, '');
-    const name = namePart + m[0];
-    if (!namePart || GENERIC_ORGANIZATION_NAMES.has(name)) continue;
-    if (suffix.legal ? namePart.length < 2 : !proper) continue;
-    const anonymised = ANON_WORD.test(namePart);
-    out.push({ start: p, end: e, name, kind: suffix.kind, anonymised, ...(m[0] === '分公司' ? { key: normalizeKey(namePart) } : {}) });
-  }
-  return joinBranches(text, out);
-}
-
-/** `中国石油天然气股份有限公司 xx 油田分公司`: one branch (key xx油田, its short name), PART_OF the parent. */
-function joinBranches(text: string, found: OrgCandidate[]): OrgCandidate[] {
-  for (const branch of found) {
-    if (!branch.name.endsWith('分公司')) continue;
-    const parent = found.find((c) => c !== branch && c.end <= branch.start && /^\s*$/.test(text.slice(c.end, branch.start)));
-    if (!parent) continue;
-    branch.surface = branch.name;
-    branch.name = parent.name + branch.name;
-    branch.start = parent.start;
-    branch.partOf = { type: 'organization', name: parent.name, key: normalizeKey(parent.name), start: parent.start, end: parent.end };
-    parent.keep = true;
-  }
-  return found;
+/** 西固区福利路街道…: the last of the stacked places that open a name. */
+function narrowestAt(first: Mention, regions: Mention[]): Mention {
+  let last = first;
+  for (let next = regions.find((r) => r.start === last.end); next; next = regions.find((r) => r.start === last.end)) last = next;
+  return last;
 }
 
 /** “红色物业联盟”, 畅家巷社区“畅大妈”志愿服务队, 街道“大工委” (generic: scoped by the article). */
@@ -168,15 +93,47 @@ function findCoalitions(text: string, bounds: Set<number>, regions: Mention[]): 
   return out;
 }
 
-/** Departments written after their place: 遵义市委组织部, 平城区老干局. */
+/**
+ * Departments written after their place (遵义市委组织部, 平城区老干局, 中共远安县委办公室 with 中共) and the
+ * party committee of a county or wider place (旌阳区委把…).
+ */
 function findGovernment(text: string, regions: Mention[]): OrgCandidate[] {
   const out: OrgCandidate[] = [];
   for (const region of regions) {
     const unit = GOVERNMENT_UNITS.find((u) => text.startsWith(u, region.end));
-    if (!unit) continue;
-    const end = region.end + unit.length;
-    const name = text.slice(region.start, end).replace(/\s+/g, '');
-    out.push({ start: region.start, end, name, kind: 'government', partOf: region });
+    const committee = PARTY_COMMITTEES.find((c) => text.startsWith(c, region.end - 1) && region.name.endsWith(c[0]));
+    let end: number;
+    let kind: string;
+    if (unit) {
+      end = region.end + unit.length;
+      kind = 'government';
+    } else if (committee && COMMITTEE_LEVELS.has(region.level ?? '')) {
+      end = region.end + 1;
+      kind = 'party_committee';
+    } else continue;
+    const surface = text.slice(region.start, end).replace(/\s+/g, '');
+    const party = text.slice(Math.max(0, region.start - 2), region.start) === '中共';
+    out.push({
+      start: party ? region.start - 2 : region.start,
+      end,
+      name: party ? `中共${surface}` : surface,
+      kind,
+      partOf: region,
+      keep: true, // 区委政研室 inside 区委政研室课题组 is a body of its own
+      ...(party ? { surface } : {}),
+    });
+  }
+  return out;
+}
+
+/** 区委政研室, 县民政局 after a boundary: the article's county's department (generic: scoped by the article). */
+function findBareGovernment(text: string): OrgCandidate[] {
+  const out: OrgCandidate[] = [];
+  const re = new RegExp(`(?:省|市|州|县|区|旗)委?(?:${GOVERNMENT_UNITS.filter((u) => !u.startsWith('委')).join('|')})`, 'g');
+  for (const m of text.matchAll(re)) {
+    const before = text.slice(0, m.index!);
+    if (before !== '' && !BEFORE_BARE.test(before)) continue;
+    out.push({ start: m.index!, end: m.index! + m[0].length, name: m[0], kind: 'government', generic: true, keep: true });
   }
   return out;
 }

@@ -3,7 +3,7 @@ import { refOf, type ArticleContext, type Extraction, type Mention, type Relatio
 import { extractOrganizations } from './extractOrganizations.js';
 import { extractPlaces } from './extractPlaces.js';
 import { ROLES } from './lexicon.js';
-import { nameAfter, nameBefore, type NameScope } from './personNames.js';
+import { nameAfter, nameBefore, splitNameRun, type NameScope } from './personNames.js';
 import { inheritHolders, roleChain, titleAt, titleMatches, type Role } from './rolePhrase.js';
 
 interface Person {
@@ -47,8 +47,11 @@ export function extractPeople(sentence: string, ctx?: ArticleContext, input: Peo
   const relations: RelationCandidate[] = [];
   for (const p of people) {
     if (mentions.some((m) => m.start < p.end && p.start < m.end)) continue;
-    p.roles.push(...laterRoles(scope, p, holders));
+    // Roles after the name (兼任…) are a chain of their own: they neither lend nor borrow a holder.
+    const later = laterRoles(scope, p, holders);
     inheritHolders(p.roles, ctx, holders);
+    inheritHolders(later, ctx, holders);
+    p.roles.push(...later);
     const last = p.roles[p.roles.length - 1];
     const props: Record<string, string | null> = { role: last?.role ?? null, organization: last?.holder?.name ?? null };
     if (p.roles.length > 1) props.roles = p.roles.map((r) => r.role).join('、');
@@ -63,8 +66,8 @@ export function extractPeople(sentence: string, ctx?: ArticleContext, input: Peo
 }
 
 /**
- * Roles written after the name: 黄立群兼任社区党委第一书记, 邢国栋（兼任街道社会治理中心主任）. The role
- * phrase must start right after the verb; the person's evidence span grows to cover it.
+ * Roles written after the name: 黄立群兼任社区党委第一书记, 邢国栋（兼任街道社会治理中心主任）, 吕振宇被派到…
+ * 担任第一书记. The role phrase must start right after the verb; the evidence span grows to cover it.
  */
 function laterRoles(scope: NameScope, person: Person, holders: Mention[]): Role[] {
   const { text, toks } = scope;
@@ -72,9 +75,11 @@ function laterRoles(scope: NameScope, person: Person, holders: Mention[]): Role[
   if (text.startsWith('同志', q)) q += 2;
   const bracketed = /[（(]/.test(text[q] ?? '');
   if (bracketed) q++;
-  const verb = ROLES.laterRoleVerbs.find((v) => text.startsWith(v, q));
-  if (!verb) return [];
-  const from = q + verb.length;
+  // The verb may come later in the clause: 吕振宇被派到华山路社区担任第一书记.
+  const clause = text.slice(q, q + 20).split(/[，。；;,！？]/)[0];
+  const hit = ROLES.laterRoleVerbs.map((v) => ({ v, at: clause.indexOf(v) })).filter((h) => h.at >= 0).sort((a, b) => a.at - b.at)[0];
+  if (!hit) return [];
+  const from = q + hit.at + hit.v.length;
   const window = text.slice(from, from + 24);
   const stop = window.search(/[，。；;,、（()）“”\s]/);
   const span = stop < 0 ? window : window.slice(0, stop);
@@ -100,9 +105,15 @@ function findByRole(scope: NameScope, holders: Mention[]): Person[] {
     while (p < text.length && separator.test(text[p])) p++;
     // A credit line (记者 锦秀) is no running text: jieba's view of a rare name is no evidence there.
     const loose = cls === 'reporter' && p > titleEnd;
+    const roles = roleChain(text, toks, m.index, holders);
+    const run = loose ? /^[\u4e00-\u9fff]{5,12}(?=$|[)）\s,，。])/.exec(text.slice(p)) : null;
+    const names = run ? splitNameRun(scope, p, p + run[0].length) : undefined;
+    if (names) {
+      for (const n of names) people.push({ ...n, roles: roles.map((r) => ({ ...r })), phraseStart: n.start, phraseEnd: n.end });
+      continue;
+    }
     const found = nameAfter(scope, p, loose);
     if (!found) continue;
-    const roles = roleChain(text, toks, m.index, holders);
     const phraseStart = Math.min(...roles.map((r) => r.start));
     people.push({ ...found, roles, phraseStart, phraseEnd: found.end });
     // 本报记者 何晓雯 李明, （执笔：梁振华 陈颖琪）: further names of the same credit.

@@ -5,12 +5,12 @@ import { divisionIndex } from './division/divisionIndex.js';
 import { scopedCommunities } from './division/documentScope.js';
 import { findSuffixed } from './findSuffixed.js';
 import { isPlausiblePlaceName, levelOf, lookupPlace, rankOf, splitSuffix } from './gazetteer.js';
+import { organizationSpans } from './organizationNames.js';
 import {
   ANON,
   CJK,
   COMMITTEE_MARKERS,
   GENERIC_PLACE_WORDS,
-  KNOWN_ORGANIZATIONS,
   PLACE_SUFFIXES,
   STOP_PREFIXES,
   tokenBoundaries,
@@ -45,7 +45,7 @@ export function extractPlaces(sentence: string, tokens?: Token[]): Extraction {
   const toks = tokens ?? segment(sentence);
   const bounds = tokenBoundaries(toks);
   for (const cut of divisionBoundaries(toks)) bounds.add(cut);
-  const inOrganization = organizationSpans(text);
+  const inOrganization = organizationSpans(text, toks);
   const candidates = [...findAnonymised(text, bounds), ...findDivision(text, toks, bounds), ...findTagged(toks), ...findPatterns(text, toks)].filter(
     (c) => !inOrganization.some((o) => o.start <= c.start && c.end <= o.end),
   );
@@ -58,17 +58,6 @@ export function extractPlaces(sentence: string, tokens?: Token[]): Extraction {
   }
   const mentions = accepted.map(toMention);
   return { mentions, relations: stackRelations(text, mentions) };
-}
-
-/** Known organization names hide the places they contain (广东雪印, 甘肃农业大学, 山西日报). */
-function organizationSpans(text: string): { start: number; end: number }[] {
-  const spans: { start: number; end: number }[] = [];
-  for (const org of KNOWN_ORGANIZATIONS) {
-    for (const name of [org.name, ...(org.aliases ?? [])]) {
-      for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) spans.push({ start: at, end: at + name.length });
-    }
-  }
-  return spans;
 }
 
 function findAnonymised(text: string, bounds: Set<number>): Candidate[] {

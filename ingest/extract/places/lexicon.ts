@@ -95,14 +95,19 @@ export interface OrganizationSuffix {
   suffix: string;
   kind: string;
   legal?: boolean;
+  /** Also named by a quote, a place prefix or a bare level word (“和事佬”调解队, 区综治中心). */
+  social?: boolean;
 }
 interface OrganizationData {
   known: KnownOrganization[];
   suffixes: OrganizationSuffix[];
   genericHeads: string[];
   coalitions: { word: string; kind: string }[];
+  partyCommittees: string[];
   governmentUnits: string[];
   boundaryWords: string[];
+  listHeads: string[];
+  genericListItems: string[];
 }
 const orgData = readJson<OrganizationData>('organizations.json');
 export const KNOWN_ORGANIZATIONS = orgData.known;
@@ -111,6 +116,9 @@ export const GENERIC_ORGANIZATION_NAMES = new Set(orgData.genericHeads);
 export const COALITIONS = [...orgData.coalitions].sort((a, b) => byLengthDesc(a.word, b.word));
 export const GOVERNMENT_UNITS = [...orgData.governmentUnits].sort(byLengthDesc);
 export const ORGANIZATION_BOUNDARY_WORDS = new Set(orgData.boundaryWords);
+export const PARTY_COMMITTEES = [...orgData.partyCommittees].sort(byLengthDesc);
+export const ORGANIZATION_LIST_HEADS = [...orgData.listHeads].sort(byLengthDesc);
+export const GENERIC_LIST_ITEMS = new Set(orgData.genericListItems);
 
 export const LEVEL_RANK: Record<AdminLevel, number> = {
   province: 0,

@@ -55,8 +55,10 @@ export function isPersonName(name: string, scope: NameScope, at: number, loose =
   if (across && !NAME_TAGS.test(across.tag)) return false;
   // 向群众, 于是: a surname character that jieba reads as a preposition or conjunction starts a phrase,
   // not a name (a given name may well be a common word: 刘/国庆, 宋/海波).
+  // 于/p 红梅/nr: the rest read as a name by jieba makes the preposition a surname after all.
   const first = scope.toks.find((t) => t.start === at);
-  return !(first && first.word.length === 1 && /^(p|c|d|u|uj|ul|r)$/.test(first.tag));
+  const rest = scope.toks.find((t) => t.start === at + 1 && t.end === end);
+  return !(first && first.word.length === 1 && /^(p|c|d|u|uj|ul|r)$/.test(first.tag) && !(rest && /^nr/.test(rest.tag)));
 }
 
 type Bound = 'strong' | 'weak' | 'none';
@@ -113,4 +115,23 @@ export function nameBefore(scope: NameScope, end: number): FoundName | undefined
     if (startsClause(scope, start) && isPersonName(name, scope, start)) return { name, start, end };
   }
   return undefined;
+}
+
+/**
+ * A credit line whose names lost the space between them (执笔：梁振华陈颖琪): the run of characters split
+ * into names that each start with a surname, fewest names first.
+ */
+export function splitNameRun(scope: NameScope, start: number, end: number): FoundName[] | undefined {
+  const best = new Map<number, FoundName[] | undefined>([[end, []]]);
+  for (let p = end - 1; p >= start; p--) {
+    let choice: FoundName[] | undefined;
+    for (const len of [3, 2, 4]) {
+      const rest = best.get(p + len);
+      const name = scope.text.slice(p, p + len);
+      if (p + len > end || !rest || !isPersonName(name, scope, p, true)) continue;
+      if (!choice || rest.length + 1 < choice.length) choice = [{ name, start: p, end: p + len }, ...rest];
+    }
+    best.set(p, choice);
+  }
+  return best.get(start);
 }

@@ -121,7 +121,8 @@ export function inheritHolders(roles: Role[], ctx: ArticleContext | undefined, e
   const written = roles.map((r) => r.holder);
   roles.forEach((r, i) => {
     if (r.holder) return;
-    const fits = (h: Mention | undefined): h is Mention => h !== undefined && (!r.level || h.type !== 'region' || h.level === r.level);
+    // A role at a level (第一书记, 居委会主任) takes only a place of that level from its neighbours.
+    const fits = (h: Mention | undefined): h is Mention => h !== undefined && (!r.level || (h.type === 'region' && h.level === r.level));
     const near = written.slice(0, i).reverse().find(fits) ?? written.slice(i + 1).find(fits);
     const atLevel = (list: Mention[] | undefined): Mention | undefined => [...(list ?? [])].reverse().find((m) => m.type === 'region' && m.level === r.level);
     if (near) r.holder = near;
