@@ -191,3 +191,63 @@ describe('phone screen 390×844', () => {
     }
   });
 });
+
+describe('entity pages and the graph view', () => {
+  async function openEntity(page: Page, name: string): Promise<string> {
+    // Exact name first: the place, not the metrics or bodies whose names contain it.
+    const res = await page.request.get(`${h.baseUrl}/api/entities?q=${encodeURIComponent(name)}&limit=10`);
+    const items = ((await res.json()) as { items: { id: string; name: string; type: string }[] }).items;
+    expect(items[0]).toMatchObject({ name, type: 'region' });
+    await page.goto(`${h.baseUrl}/entity/${encodeURIComponent(items[0]!.id)}`);
+    await page.locator('h1', { hasText: name }).waitFor({ timeout: 20_000 });
+    return items[0]!.id;
+  }
+
+  it('region chain up to the province; metrics in time order, no empty 时间 column', async () => {
+    const { page } = h;
+    await openEntity(page, '酒泉路街道');
+    expect(await page.locator('nav.chain').innerText()).toMatch(/^甘肃省 › 兰州市 › 城关区 › 酒泉路街道/);
+    const metrics = page.locator('section[aria-label="指标"]');
+    await metrics.waitFor();
+    const headers = await metrics.locator('thead th').allInnerTexts();
+    const times = headers.includes('时间') ? await metrics.locator('tbody tr td:nth-child(3)').allInnerTexts() : [];
+    if (times.length) {
+      // Dated rows first: once a row has no time, no later row has one.
+      const firstBlank = times.findIndex((t) => !t.trim());
+      if (firstBlank >= 0) expect(times.slice(firstBlank).every((t) => !t.trim())).toBe(true);
+      expect(times.some((t) => t === '—')).toBe(false);
+    }
+    await h.screenshot('reading-entity-street', { fullPage: true });
+    await openEntity(page, '平城区');
+    expect(await page.locator('nav.chain').innerText()).toMatch(/^山西省 › 大同市 › 平城区/);
+    expect(await page.locator('section[aria-label="指标"] thead th').allInnerTexts()).not.toContain('时间');
+  });
+
+  it('graph: metrics folded into one node per owner, the legend filters types, labels readable', async () => {
+    const { page } = h;
+    const id = await openEntity(page, '平城区');
+    await page.goto(`${h.baseUrl}/entity/${encodeURIComponent(id)}?tab=graph`);
+    await page.locator('.graph-canvas canvas').first().waitFor({ timeout: 20_000 });
+    const toolbar = page.locator('.graph-toolbar');
+    await expect.poll(() => toolbar.innerText()).toMatch(/显示 \d+ \/ \d+ 个节点/);
+    const counts = async () => {
+      const m = /显示 (\d+) \/ (\d+)/.exec(await toolbar.innerText());
+      return { shown: Number(m?.[1]), total: Number(m?.[2]) };
+    };
+    const folded = await counts();
+    // 平城区 has many metrics: folded, far fewer nodes are drawn than the neighbourhood holds.
+    expect(folded.shown).toBeLessThan(folded.total);
+    await page.waitForTimeout(300);
+    await h.screenshot('reading-graph-folded');
+    await toolbar.getByRole('button', { name: '指标' }).click();
+    await expect.poll(async () => (await counts()).shown).toBeLessThan(folded.shown);
+    expect(await toolbar.getByRole('button', { name: '指标' }).getAttribute('aria-pressed')).toBe('false');
+    await toolbar.getByRole('button', { name: '指标' }).click();
+    await expect.poll(async () => (await counts()).shown).toBe(folded.shown);
+    await page.getByRole('button', { name: '2 跳' }).click();
+    await expect.poll(async () => (await counts()).total).toBeGreaterThan(folded.total);
+    await page.waitForTimeout(500);
+    await h.screenshot('reading-graph-2hops');
+    expect(pageErrors()).toEqual([]);
+  });
+});

@@ -1,3 +1,4 @@
+import { quoteLine } from '../../../export/quoteText.js';
 import type { SummaryItem } from '../api/types.js';
 import type { CitationIndex } from '../util/citations.js';
 import { CitationBadges } from './CitationBadges.js';
@@ -13,7 +14,7 @@ export function SummaryList(props: { summary: SummaryItem[]; index: CitationInde
           <div key={i} className="summary-item">
             <dt>{item.group}</dt>
             <dd>
-              {item.text}
+              {quoteLine(item.text)}
               <CitationBadges citations={item.citations} index={props.index} />
             </dd>
           </div>
