@@ -143,6 +143,20 @@ describe('messages in Chinese', () => {
     await h.screenshot('reading-upload-duplicate');
     expect(pageErrors()).toEqual([]);
   }, 240_000);
+
+  it('an off-topic question with no passages does not promise passages', async () => {
+    const { page } = h;
+    const docs = (await (await page.request.get(`${h.baseUrl}/api/documents`)).json()) as { id: string; title: string }[];
+    const doc = docs.find((d) => d.title.includes('小巷管家'));
+    expect(doc).toBeDefined();
+    await page.goto(`${h.baseUrl}/?q=${encodeURIComponent('量子计算机的原理')}&mode=keyword&doc=${encodeURIComponent(doc!.id)}`);
+    await page.locator('.answer-card').waitFor({ timeout: 30_000 });
+    expect(await page.locator('.passage').count()).toBe(0);
+    const note = await page.locator('.answer-card .note').innerText();
+    expect(note).not.toMatch(/段落|以下/);
+    expect(note).toContain('没有找到');
+    await h.screenshot('reading-off-topic');
+  });
 });
 
 describe('phone screen 390×844', () => {
