@@ -21,6 +21,8 @@ const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   SEARCH_RATE_PER_MIN: positiveInt(600),
   UPLOAD_RATE_PER_MIN: positiveInt(30),
+  INGEST_TIMEOUT_SECONDS: positiveInt(300),
+  INGEST_MEMORY_MB: positiveInt(2048),
 });
 
 /** The project root (graph/..): models/ lives there whatever the working directory. */
@@ -43,6 +45,8 @@ export interface Config {
   readonly port: number;
   /** Requests per minute and client allowed on search/compare and on upload. */
   readonly rateLimits: { readonly search: number; readonly upload: number };
+  /** Budget of one uploaded file's ingest, which runs in a worker process: wall time and V8 heap. */
+  readonly ingestBudget: { readonly seconds: number; readonly memoryMb: number };
 }
 
 /** Parses the environment once; a bad value fails with the variable's name and the reason. */
@@ -76,5 +80,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     hfEndpoint: c.HF_ENDPOINT,
     port: c.PORT,
     rateLimits: Object.freeze({ search: c.SEARCH_RATE_PER_MIN, upload: c.UPLOAD_RATE_PER_MIN }),
+    ingestBudget: Object.freeze({ seconds: c.INGEST_TIMEOUT_SECONDS, memoryMb: c.INGEST_MEMORY_MB }),
   });
 }

@@ -35,6 +35,8 @@ export async function buildHarness(): Promise<Harness> {
   const logs: string[] = [];
   const log = (line: string) => logs.push(line);
   const app = createApp({ store, engine, config, log });
+  // The upload worker loads its dictionaries here, inside the hook's time, not inside the first upload test.
+  await app.locals.queue.warm();
   return {
     dataDir,
     config,
@@ -44,7 +46,7 @@ export async function buildHarness(): Promise<Harness> {
     logs,
     appWith: (overrides) => createApp({ store, engine, config: loadConfig({ ...env, ...overrides }), log }),
     async close() {
-      await app.locals.queue.idle();
+      await app.locals.queue.close();
       await store.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },

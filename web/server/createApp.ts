@@ -13,6 +13,7 @@ import { metaRoutes } from './routes/health.js';
 import { searchRoutes } from './routes/search.js';
 import { uploadRoutes } from './routes/uploads.js';
 import { IngestQueue } from './uploads/IngestQueue.js';
+import { IngestWorker } from './uploads/IngestWorker.js';
 import { StoreWatcher } from './sync/StoreWatcher.js';
 
 export interface CreateAppOptions {
@@ -30,7 +31,9 @@ export type App = express.Express & { locals: { queue: IngestQueue } };
 /** The HTTP app without listening: JSON API under /api, optional static UI, one error handler. */
 export function createApp({ store, engine, config, uiDir, log = (line) => console.error(line) }: CreateAppOptions): App {
   const watcher = new StoreWatcher(store, engine, log);
-  const queue = new IngestQueue({ store, engine: { refresh: () => watcher.sync() }, dataDir: config.dataDir, maxFileBytes: config.maxFileBytes, log });
+  // Uploaded files are ingested in a worker process with a time and memory budget, never on this thread.
+  const worker = new IngestWorker(config, log);
+  const queue = new IngestQueue({ worker, engine: { refresh: () => watcher.sync() }, dataDir: config.dataDir, maxFileBytes: config.maxFileBytes, log });
   const ctx: ApiContext = { store, engine, config, queue, watcher, log };
   const app = express() as App;
   app.locals.queue = queue;

@@ -19,9 +19,10 @@ async function main(): Promise<void> {
   // startServer answers over-long URLs and malformed requests with a JSON error, not a bare status or a reset.
   const server = await startServer(app, config.port);
   console.error(`Practice Atlas on http://localhost:${config.port} (${store.backend}; ${engine.embedderReason})`);
+  void app.locals.queue.warm();
   const stop = () => {
     server.close(async () => {
-      await app.locals.queue.idle();
+      await app.locals.queue.close();
       await store.close();
       process.exit(0);
     });

@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { isAppError } from '../../../graph/errors.js';
-import type { GraphStore } from '../../../graph/GraphStore.js';
-import { ingestPaths, type FileOutcome } from '../../../ingest/pipeline/index.js';
+import type { FileOutcome } from '../../../ingest/pipeline/index.js';
 import { withoutPaths } from '../http/withoutPaths.js';
 
 export type JobStatus = 'queued' | 'running' | 'done' | 'failed';
@@ -20,8 +19,15 @@ export interface Job {
   finishedAt?: string;
 }
 
+/** Runs one file's ingest off the server's thread (IngestWorker). */
+export interface IngestRunner {
+  ingest(file: string, baseDir: string, shown: string, onProgress?: (progress: number) => void): Promise<FileOutcome | undefined>;
+  warm(): Promise<void>;
+  close(): Promise<void>;
+}
+
 export interface IngestQueueDeps {
-  store: GraphStore;
+  worker: IngestRunner;
   engine: { refresh(): Promise<void> };
   dataDir: string;
   maxFileBytes: number;
@@ -68,20 +74,26 @@ export class IngestQueue {
     await this.runExclusive(async () => undefined);
   }
 
+  /** Starts the ingest worker ahead of the first upload (it loads the dictionaries once). */
+  warm(): Promise<void> {
+    return this.deps.worker.warm();
+  }
+
+  /** Finishes the queued work, then stops the worker process. */
+  async close(): Promise<void> {
+    await this.idle();
+    await this.deps.worker.close();
+  }
+
   private async run(job: Job, savedPath: string): Promise<void> {
     job.status = 'running';
     job.progress = 0.05;
-    const { store, engine, dataDir, maxFileBytes, log } = this.deps;
+    const { worker, engine, dataDir, log } = this.deps;
     const shown = path.relative(dataDir, savedPath);
     const hide = (message: string) => withoutPaths(oneLine(message.split(savedPath).join(job.file).split(shown).join(job.file)));
     try {
-      const [outcome] = await ingestPaths([savedPath], store, { maxFileBytes, baseDir: dataDir }, {
-        onFileStart: () => {
-          job.progress = 0.1;
-        },
-        afterStore: async () => {
-          job.progress = 0.6;
-        },
+      const outcome = await worker.ingest(savedPath, dataDir, job.file, (progress) => {
+        job.progress = progress;
       });
       if (!outcome || outcome.status === 'failed') {
         await fs.rm(savedPath, { force: true });
