@@ -28,7 +28,7 @@ interface Candidate {
 
 const PRIORITY: Record<Source, number> = { division: 3, pattern: 2, anonymised: 3, ns: 2, stack: 1, list: 1 };
 /** Tags of words that may be part of a name when a token is longer than one character. */
-const NAME_TAGS = /^(x|nr|nrt|nrfg|ns|nz|n|ng|j|t)$/;
+const NAME_TAGS = /^(x|nr|nrt|nrfg|ns|nz|n|ng|j|t|f)$/;
 /** Tags of a one-character token that may start a name (元山村, 三南村), never a quantifier or particle. */
 const HEAD_TAGS = /^(m|a|n|nr|ns|ng|b|x|j)$/;
 
@@ -87,17 +87,22 @@ const BARE_SUFFIXES = new Set(PLACE_SUFFIXES.map((s) => s.suffix));
 const MAX_DIVISION_NAME = 12;
 /** Characters that continue a name as its suffix or a street: 大同 in 大同镇, 酒泉 in 酒泉路街道. */
 const NAME_CONTINUES = /^[省市州盟区县旗镇乡村街路巷道里社]/;
+/** Common words that begin with a place suffix: a name does not end inside one of them. */
+const SUFFIX_WORDS = ['区域', '区划', '区间', '区别', '市场', '市民', '市级', '县城', '县域', '县级', '乡村', '乡镇', '乡亲', '乡土', '镇域', '镇级', '村民', '村级', '村庄', '街道办'];
 const isDivisionName = (s: string): boolean => divisionIndex().withSuffix(s).length > 0 || divisionIndex().withoutSuffix(s).length > 0;
 /** jieba tags under which a bare 兰州 / 天水 names the place (大同/d in 现代化大同, 安康/nr in 幸福安康 do not). */
 const SHORT_FORM_TAGS = /^(ns|n|nz|j|x)$/;
 
 /** Verbs and adjectives that a few streets are named after (建设街道 in 建设街道综合养老服务中心). */
-const COMMON_WORD_TAGS = /^(v|vn|vd)$/;
-function commonWordName(surface: string, at: number, tokenAt: Map<number, Token>, level: AdminLevel): boolean {
+const VERB_TAGS = /^(v|vn|vd)$/;
+/** Adjectives name streets too (清远街道), but only at the head of a clause (一些先进街道 is a kind of street). */
+const ADJECTIVE_TAGS = /^(a|ad|an)$/;
+function commonWordName(surface: string, at: number, tokenAt: Map<number, Token>, level: AdminLevel, opensClause: boolean): boolean {
   if (rankOf(level) < rankOf('township')) return false;
   const part = tokenAt.get(at);
   const namePart = splitSuffix(surface)?.namePart;
-  return part !== undefined && part.word === namePart && COMMON_WORD_TAGS.test(part.tag);
+  if (part === undefined || part.word !== namePart) return false;
+  return VERB_TAGS.test(part.tag) || (ADJECTIVE_TAGS.test(part.tag) && !opensClause);
 }
 
 /**
@@ -117,9 +122,13 @@ function findDivision(text: string, toks: Token[], bounds: Set<number>): Candida
       const index = divisionIndex();
       const listed = index.withSuffix(surface).length ? index.withSuffix(surface) : scopedCommunities(surface);
       if (listed.length) {
-        if (commonWordName(surface, at, tokenAt, listed[0].level) && !committeeFollows(text, end)) continue;
-        if (bounds.has(end) || committeeFollows(text, end) || !CJK.test(text[end] ?? '')) {
+        if (commonWordName(surface, at, tokenAt, listed[0].level, !CJK.test(text[at - 1] ?? '')) && !committeeFollows(text, end)) continue;
+        // 孝泉镇江河村: jieba reads 镇江, yet a listed name with its suffix may end inside a word,
+        // unless the suffix starts a common word (城关区域, 县城, 乡村).
+        const endInsideWord = !bounds.has(end) && CJK.test(text[end] ?? '') && !committeeFollows(text, end);
+        if (!endInsideWord || (surface.length >= 3 && !SUFFIX_WORDS.some((w) => text.startsWith(w, end - 1)))) {
           out.push({ start: at, end, surface, source: 'division' });
+          bounds.add(end);
           break;
         }
         continue;
@@ -220,17 +229,23 @@ function findStacked(toks: Token[], accepted: Candidate[]): Candidate[] {
   const out: Candidate[] = [];
   for (const place of accepted) {
     const outer = rankOf(levelOf(place.surface) ?? (place.source === 'anonymised' ? splitSuffix(place.surface)?.entry.level : undefined));
-    const first = toks.findIndex((t) => t.start === place.end);
-    if (first < 0) continue;
+    let first = toks.findIndex((t) => t.start === place.end);
+    // 孝泉 | 镇江 | 河村: jieba joined the outer suffix to the inner name; the inner name starts mid-word.
+    const crossing = first < 0 ? toks.findIndex((t) => t.start < place.end && place.end < t.end) : -1;
+    if (first < 0 && crossing < 0) continue;
+    if (first < 0) first = crossing;
     let surface = '';
     for (let k = first; k < first + 4 && k < toks.length; k++) {
       const t = toks[k];
-      if (!CJK.test(t.word) || (t.word.length > 1 && !NAME_TAGS.test(t.tag))) break;
-      surface += t.word;
+      const word = k === crossing ? t.word.slice(place.end - t.start) : t.word;
+      if (!CJK.test(word) || (k !== crossing && t.word.length > 1 && !NAME_TAGS.test(t.tag))) break;
+      surface += word;
       const split = splitSuffix(surface);
       if (!split) continue;
       const inner = rankOf(split.entry.level);
-      if (inner > outer && isPlausiblePlaceName(surface, { allowNamedOnly: outer === rankOf('community') })) {
+      // 旧县 | 村 after 旧县镇: a first word that ends like a wider place (县) is only part of the name.
+      if (inner <= outer) continue;
+      if (isPlausiblePlaceName(surface, { allowNamedOnly: outer === rankOf('community') })) {
         out.push({ start: place.end, end: t.end, surface, source: 'stack' });
       }
       break;

@@ -92,7 +92,8 @@ export function isPlausiblePlaceName(
   if (namePart.length < 2 || !CJK.test(namePart)) return false;
   if (GENERIC_PLACE_WORDS.has(namePart) || namePart.length > MAX_NAME_PART) return false;
   // 兰水家属区, 全国乡村治理示范村, …党建引领城市: the head is a common word, not a suffix.
-  if (!options.allowGenericEnding && GENERIC_ENDINGS.some((w) => name.endsWith(w))) return false;
+  // A generic word that is only the suffix itself (片区, 新城) says nothing against the name before it.
+  if (!options.allowGenericEnding && GENERIC_ENDINGS.some((w) => name.endsWith(w) && w.length > split.entry.suffix.length)) return false;
   if (STOP_PREFIXES.some((p) => namePart.startsWith(p))) return false;
   // A name part that is itself a bare admin word (市州, 县区) is a category, not a name.
   if (PLACE_SUFFIXES.some((s) => namePart === s.suffix)) return false;
