@@ -8,7 +8,7 @@ import { graphSlot, TEXT_ANSWERABLE } from './answer/answerSlots.js';
 import { bestSentence, type FileOf } from './answer/citations.js';
 import { compareTable } from './answer/compareTable.js';
 import { passagesMentioning, regionSubtree } from './answer/graphWalk.js';
-import { rankSentences, sentenceCandidates, type ScoredSentence, type SentenceReader } from './answer/sentenceCandidates.js';
+import { rankSentences, SENTENCE_PASSAGES, sentenceCandidates, type ScoredSentence, type SentenceReader } from './answer/sentenceCandidates.js';
 import { openIndexes, type OpenIndexesOptions, type SearchIndexes } from './indexes/openIndexes.js';
 import type { VectorStatus } from './indexes/VectorSync.js';
 import { analyzeQuestion } from './query/analyzeQuestion.js';
@@ -214,8 +214,8 @@ export class AnswerEngine {
       if (!sentences) {
         const ranked = [];
         for (const p of passages) ranked.push({ passage: this.indexes.passages.get(p.passageId)!, score: p.score, documentText: await this.documentText(p.docId) });
-        sentences = rankSentences(ranked, a);
-        await this.loadContexts(sentences.map((s) => s.passage.docId));
+        await this.loadContexts(ranked.slice(0, SENTENCE_PASSAGES).map((r) => r.passage.docId));
+        sentences = rankSentences(ranked, a, (p) => this.contexts.get(p.articleId)?.subject?.name);
       }
       answers.push(...sentenceCandidates(sentences, a, slot, a.slots.length > 1 ? index : 0, this.sentenceReader));
       sentenceMs += performance.now() - started;

@@ -26,6 +26,20 @@ export function listPart(definition: string): string {
 const MAX_PART_LENGTH = 16;
 
 /**
+ * A formula's parts are named by its terms in order (1+5+N → 1个…, 5个…, N个…): when such a run is
+ * among the parts, it is the answer, and list items the text gives for other purposes are not.
+ */
+export function formulaTerms<T extends { name: string }>(key: string, parts: T[]): T[] {
+  const terms = key.split('+');
+  if (terms.length < 2 || !terms.every((t) => /^[0-9A-Za-z一二三四五六七八九十两]+$/.test(t))) return parts;
+  for (let start = 0; start + terms.length <= parts.length; start++) {
+    const run = parts.slice(start, start + terms.length);
+    if (run.every((p, i) => p.name.startsWith(terms[i]) && !/^[0-9]/.test(p.name.slice(terms[i].length)))) return run;
+  }
+  return parts;
+}
+
+/**
  * “一网两访三为”是哪几个 / 具体包括哪些内容: the practice's parts in order (HAS_PART), each with its
  * own evidence; without parts, the pieces of its definition (即A、B、C), else the definition whole.
  */
@@ -38,7 +52,7 @@ export async function practiceParts(ctx: GraphContext, mechanism: EntityRecord, 
     const citations = cite(ctx, relation);
     return citations.length ? [{ id: entity.id, name: entity.name, type: 'part', detail: `${mechanism.name}的组成部分`, slot: slotIndex, citations }] : [];
   });
-  if (fromParts.length) return fromParts;
+  if (fromParts.length) return formulaTerms(mechanism.key, fromParts);
   const definition = typeof mechanism.props.definition === 'string' ? mechanism.props.definition.trim() : '';
   if (!definition) return [];
   // The definition is cited where it is written: a mention or adoption sentence that holds it.

@@ -61,7 +61,7 @@ function anchorsOf(a: QuestionAnalysis, slot: Slot): string[] {
  * The sentences of the top passages that best match the question: the passage's fused score
  * (keyword and vector) times the share of question words the sentence holds.
  */
-export function rankSentences(passages: RankedPassage[], a: QuestionAnalysis): ScoredSentence[] {
+export function rankSentences(passages: RankedPassage[], a: QuestionAnalysis, subjectOf: (p: PassageRecord) => string | undefined = () => undefined): ScoredSentence[] {
   const top = passages.slice(0, SENTENCE_PASSAGES);
   const best = Math.max(1e-9, ...top.map((p) => p.score));
   // Names (entities, quotes, unknown names) weigh twice a topic word: 实行 or 机制 say less than 大工委.
@@ -74,9 +74,11 @@ export function rankSentences(passages: RankedPassage[], a: QuestionAnalysis): S
   // Sentences are scored on the cleaned text; only the winners are aligned to the original.
   const scored: { ranked: RankedPassage; start: number; end: number; score: number }[] = [];
   for (const ranked of top) {
+    // A name that is the article's subject is half there even where the sentence leaves it out (全县…, 街道…).
+    const subject = norm(subjectOf(ranked.passage) ?? '');
     for (const span of splitSentences(ranked.passage.text)) {
       const text = norm(ranked.passage.text.slice(span.start, span.end));
-      const held = words.reduce((sum, w) => sum + (text.includes(w) ? weights.get(w)! : 0), 0) / total;
+      const held = words.reduce((sum, w) => sum + (text.includes(w) ? weights.get(w)! : w === subject ? weights.get(w)! / 2 : 0), 0) / total;
       if (held > 0) scored.push({ ranked, ...span, score: (0.4 + 0.6 * (ranked.score / best)) * held });
     }
   }
@@ -117,7 +119,7 @@ function typeFit(m: Mention, slot: Slot, a: QuestionAnalysis, sentence: string):
       if (own.has(norm(m.name))) return null;
       if (slot.answerType === 'organization' ? m.type !== 'organization' : m.type !== 'region' && m.type !== 'organization') return null;
       if (slot.level && !(m.type === 'region' && matchesPlace(asEntity(m), slot.level))) return null;
-      return { fit: slot.level || m.type === 'region' ? 1 : 0.7, name: m.name };
+      return { fit: slot.level || m.type === slot.answerType.replace('place', 'region') ? 1 : 0.7, name: m.name };
     }
     case 'person': {
       if (m.type !== 'person') return null;
@@ -192,7 +194,11 @@ export function sentenceCandidates(sentences: ScoredSentence[], a: QuestionAnaly
     const text = norm(sentence.text);
     let anchorFactor = 1;
     if (anchors.length && !anchors.some((anchor) => text.includes(anchor))) {
-      if (!passageAnchorOk || !anchors.some((anchor) => norm(sentence.passage.text).includes(anchor))) continue;
+      const subject = norm(reader.subject(sentence)?.name ?? '');
+      const inPassage = passageAnchorOk && anchors.some((anchor) => norm(sentence.passage.text).includes(anchor));
+      // The article is about the place asked (its byline or title names it): its sentences speak of it.
+      const isSubject = subject.length >= 2 && anchors.includes(subject) && slot.answerType !== 'place' && slot.answerType !== 'parts';
+      if (!inPassage && !isSubject) continue;
       anchorFactor = PASSAGE_ANCHOR;
     }
     if (!anchors.length && !slot.topic.every((t) => text.includes(norm(t)))) continue;
