@@ -35,6 +35,15 @@ function place(sentence: string, name: string): Mention {
   return { type: 'region', name, key: normalizeKey(name), start, end: start + name.length, ...(level ? { level } : {}) };
 }
 
+/** Every occurrence of a place in the sentence (青羊区人民法院、青羊区人民检察院). */
+function everyPlace(sentence: string, name: string): Mention[] {
+  const first = place(sentence, name);
+  const out = [first];
+  const text = normalizeWidth(sentence);
+  for (let at = text.indexOf(name, first.end); at >= 0; at = text.indexOf(name, at + 1)) out.push({ ...first, start: at, end: at + name.length });
+  return out;
+}
+
 const rows: Row[] = [
   // Companies, universities, media: a legal or company head word after a proper name
   { sentence: '由宝石花物业医院项目部承接街道综合养老服务中心，开展健康管理、托养护理、休闲娱乐等服务', from: 'corpus', organizations: ['宝石花物业:company', '街道综合养老服务中心(g):social'] },
@@ -79,6 +88,8 @@ const rows: Row[] = [
   { sentence: '记者从城阳区委社会工作部了解到，全区已建成网格1200个', from: 'invented', places: ['城阳区'], organizations: ['城阳区委社会工作部:government'], partOf: ['城阳区委社会工作部>城阳区'] },
   { sentence: '中共临夏县委办公室印发了实施方案', from: 'invented', places: ['临夏县'], organizations: ['中共临夏县委办公室:government'], partOf: ['中共临夏县委办公室>临夏县'] },
   { sentence: '区委政研室组成课题组，先后深入8个镇调研', from: 'invented', organizations: ['区委政研室(g):government'] },
+  { sentence: '青羊区人民法院、青羊区人民检察院联合发布典型案例', from: 'invented', places: ['青羊区'], organizations: ['青羊区人民法院:government', '青羊区人民检察院:government'] },
+  { sentence: '东关社区居民委员会主任刘芳介绍，议事会每月开一次', from: 'invented', places: ['东关社区'], organizations: [], absent: ['东关社区居民委员会'] },
   { sentence: '近年来，通渭县委把村级组织建设作为重点', from: 'invented', places: ['通渭县'], organizations: ['通渭县委:party_committee'], partOf: ['通渭县委>通渭县'] },
   { sentence: '永登县委副书记、树屏镇党委书记 贾锐', from: 'corpus', places: ['永登县', '树屏镇'], organizations: ['永登县委:party_committee'] },
   // Not organizations: generic heads, practices in quotes, a township's party committee (the place itself)
@@ -94,7 +105,7 @@ const rows: Row[] = [
 describe('extractOrganizations', () => {
   it.each(rows)('$sentence', (row) => {
     expect(inCorpus(row.sentence)).toBe(row.from === 'corpus');
-    const places = (row.places ?? []).map((name) => place(row.sentence, name));
+    const places = (row.places ?? []).flatMap((name) => everyPlace(row.sentence, name));
     const { mentions, relations } = extractOrganizations(row.sentence, undefined, places);
     expect(mentions.map((m) => `${m.name}${m.anonymised ? '*' : ''}${m.props?.generic ? '(g)' : ''}:${m.kind}`)).toEqual(row.organizations);
     for (const name of row.absent ?? []) expect(mentions.map((m) => m.name)).not.toContain(name);

@@ -84,7 +84,7 @@ function findKnown(text: string, bounds: Set<number>): OrgCandidate[] {
 }
 
 /** Party and village bodies, enumerations and level modifiers that a non-legal name cannot hold. */
-const NOT_IN_NAME = /党支部|党总支|党工委|党委|居委会|村委会|^[一二三四五六七八九十]+是|(?:村|镇|乡|区|县|市|街道|社区)级/;
+const NOT_IN_NAME = /党支部|党总支|党工委|党委|居委会|村委会|^[一二三四五六七八九十]+是|(?:村|镇|乡|区|县|市|街道|社区)级|^.*(?:居民|村民)$/;
 /** A place word right before a head (小区物业, 石家寨村老年大学): a name only if a place rule found the place. */
 const GENERIC_BEFORE_HEAD = /(?:小区|社区|村|楼院|院落|乡镇|城市|集体)$/;
 

@@ -24,6 +24,11 @@ const PUNCT = /[\s,，。.:：;；、)）(（”"“’‘!！?？《》〈〉�
 
 const TITLE_WORDS = [...ROLES.leaderTitles, ...ROLES.memberTitles, ...ROLES.reporterTitles, ...ROLES.residentTitles];
 const LONG_ADDRESS = ROLES.addressTerms.filter((t) => t.length > 1);
+/** One-character address terms that rarely begin a given name (家, 伯 and 工 do: 李家明, 王伯涛). */
+const ADDRESS_FIRST = new Set(ROLES.addressTerms.filter((t) => t.length === 1 && !'家伯工'.includes(t)));
+/** jieba read the whole candidate as one person name (nr). */
+const NAME_TAGGED = (scope: NameScope, at: number, len: number): boolean =>
+  scope.toks.some((t) => t.start === at && t.end === at + len && /^nr/.test(t.tag));
 const MULTI_AFTER = ROLES.afterNameWords.filter((w) => w.length > 1);
 const SINGLE_AFTER = new Set(ROLES.afterNameWords.filter((w) => w.length === 1));
 
@@ -45,6 +50,8 @@ export function isPersonName(name: string, scope: NameScope, at: number, loose =
   if (sl === 0 || (name.length === 4 && sl < 2)) return false;
   const given = name.slice(sl);
   if (ROLES.addressTerms.includes(given) || LONG_ADDRESS.some((t) => given.startsWith(t))) return false;
+  // 刘姐说, 王总表示: a one-character address term after the surname, then anything.
+  if (given.length > 1 && ADDRESS_FIRST.has(given[0]) && !NAME_TAGGED(scope, at, name.length)) return false;
   if (ROLES.notNames.includes(name) || TITLE_WORDS.some((t) => name.includes(t)) || ROLES.bodies.some((b) => name.includes(b))) return false;
   const end = at + name.length;
   if (scope.occupied.some((o) => at < o.end && o.start < end)) return false;
