@@ -105,6 +105,11 @@ export class DivisionIndex {
    * reports write (…社区, …村). Read once per ancestor: its codes are one range of the primary key.
    */
   communitiesUnder(ancestorCode: string, surface: string): Division[] {
+    return this.communitiesOf(ancestorCode).get(surface) ?? [];
+  }
+
+  /** All communities and villages under one division, by written name. */
+  communitiesOf(ancestorCode: string): ReadonlyMap<string, Division[]> {
     let subtree = this.subtrees.get(ancestorCode);
     if (!subtree) {
       subtree = new Map();
@@ -120,7 +125,7 @@ export class DivisionIndex {
       }
       this.subtrees.set(ancestorCode, subtree);
     }
-    return subtree.get(surface) ?? [];
+    return subtree;
   }
 }
 

@@ -48,12 +48,24 @@ export function documentScope(text: string): DocumentScope {
   const names = [...namesIn(text)].map(([id, candidates]) => ({ id, candidates }));
   const resolved = [...new Set(resolveDivisions(names).values())];
   const roots = resolved.filter((d) => d.level === 'county' || d.level === 'township').map((d) => d.code);
+  // One merged lexicon, built on the first lookup: place rules ask for every substring of every sentence.
+  let lexicon: Map<string, Division[]> | undefined;
+  const build = (): Map<string, Division[]> => {
+    const merged = new Map<string, Division[]>();
+    for (const code of roots) {
+      for (const [surface, divisions] of index.communitiesOf(code)) {
+        const list = merged.get(surface) ?? [];
+        for (const d of divisions) if (!list.includes(d)) list.push(d);
+        merged.set(surface, list);
+      }
+    }
+    return merged;
+  };
   return {
     divisions: resolved,
     community(surface) {
-      const out: Division[] = [];
-      for (const code of roots) for (const d of index.communitiesUnder(code, surface)) if (!out.includes(d)) out.push(d);
-      return out;
+      lexicon ??= build();
+      return lexicon.get(surface) ?? [];
     },
   };
 }
