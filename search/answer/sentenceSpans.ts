@@ -24,8 +24,9 @@ function agrees(clean: string, i: number, original: string, k: number, end: numb
  * Maps every character of a passage's cleaned text to its offset in the document's original text.
  * Cleaning only deletes characters (page markers, captions, hard line breaks) and turns whitespace
  * runs into one space, so the cleaned text is a subsequence of the original slice; each character
- * is aligned to the next original character that equals it and is followed by the same few
- * characters, so a digit of a deleted page marker (— 2 —) never captures the 2 of 2023年.
+ * is aligned to the very next original character when that one equals it (so text after a deleted
+ * caption is never searched), else to the next original character that equals it and is followed
+ * by the same few characters, so a digit of a deleted page marker (— 2 —) never captures the 2 of 2023年.
  */
 export function alignPassage(passage: Pick<PassageRecord, 'text' | 'start' | 'end'>, documentText: string): Int32Array {
   const clean = passage.text;
@@ -36,6 +37,14 @@ export function alignPassage(passage: Pick<PassageRecord, 'text' | 'start' | 'en
     if (isSpace(ch)) {
       map[i] = Math.min(j, passage.end - 1);
       if (isSpace(documentText[j])) j++;
+      continue;
+    }
+    // The next original character (past whitespace) is the one when it matches: contiguity wins.
+    let next = j;
+    while (next < passage.end && isSpace(documentText[next])) next++;
+    if (documentText[next] === ch) {
+      map[i] = next;
+      j = next + 1;
       continue;
     }
     let k = j;
