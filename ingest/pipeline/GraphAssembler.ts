@@ -9,6 +9,8 @@ import type { Mention, MentionRef } from '../extract/types.js';
 export class GraphAssembler {
   private readonly entities = new Map<string, EntityWithEvidence>();
   private readonly relations = new Map<string, RelationWithEvidence>();
+  /** `type\0fromId` of every relation: hasRelationFrom must not scan them all (50k articles). */
+  private readonly relationsFrom = new Set<string>();
   /** Old identity → new one after `rekey`, so refs built from sentence-level keys still find their entity. */
   private readonly redirects = new Map<string, string>();
 
@@ -72,6 +74,7 @@ export class GraphAssembler {
     if (!relation) {
       relation = { id, type, from: fromId, to: toId, props: { ...props }, evidence: [] };
       this.relations.set(id, relation);
+      this.relationsFrom.add(`${type}\u0000${fromId}`);
     }
     pushEvidence(relation.evidence, evidence);
   }
@@ -135,7 +138,7 @@ export class GraphAssembler {
 
   hasRelationFrom(ref: MentionRef, type: RelationType): boolean {
     const id = this.idOf(ref);
-    return id !== undefined && [...this.relations.values()].some((r) => r.type === type && r.from === id);
+    return id !== undefined && this.relationsFrom.has(`${type}\u0000${id}`);
   }
 
   mentionsOfType(type: Mention['type']): EntityWithEvidence[] {
@@ -147,6 +150,19 @@ export class GraphAssembler {
   }
 }
 
+const spanKey = (e: Evidence) => `${e.docId}\u0000${e.start}\u0000${e.end}`;
+
+/**
+ * The spans already in each evidence list: a place named in each of 50k articles must not rescan
+ * its whole list for every new mention (that made graph building quadratic).
+ */
+const spansOf = new WeakMap<Evidence[], Set<string>>();
+
 function pushEvidence(list: Evidence[], evidence: Evidence): void {
-  if (!list.some((e) => e.docId === evidence.docId && e.start === evidence.start && e.end === evidence.end)) list.push(evidence);
+  let seen = spansOf.get(list);
+  if (!seen || seen.size !== list.length) spansOf.set(list, (seen = new Set(list.map(spanKey))));
+  const key = spanKey(evidence);
+  if (seen.has(key)) return;
+  seen.add(key);
+  list.push(evidence);
 }
