@@ -5,7 +5,7 @@ import { findQuantities, type Quantity } from './findQuantities.js';
 import { borrowObject, indicatorProblem, opensWithAbstract } from './indicatorCheck.js';
 import { CUT, nounAfter, phraseBefore, type Change, type Indicator } from './metricIndicator.js';
 import { pairAfter, type Pair } from './beforeAfter.js';
-import { bindPeriods, findPeriods, periodAt } from './periods.js';
+import { findPeriods, periodAt } from './periods.js';
 
 const FUNCTION_WORDS = /^[由在将对为和与及从把向以了的]+$/;
 // 聘请了一支36人: the phrase ends in another count, it is not an indicator.
@@ -41,18 +41,19 @@ interface Previous {
 /**
  * Metrics in one sentence: a number with a unit and the indicator it measures (a noun of
  * measurement: 受理率, 网格, 解决各类问题 — not a verb, an adjective or a word that counts the parts
- * of an argument), the period of its clause or of the sentence (see bindPeriods), the direction of a
+ * of an argument), the last period stated before it in the sentence (see periodAt), the direction of a
  * change (下降 → decrease), and for a before→after pair (从86个减到61个) one metric whose value is the
  * after value and valueBefore the before value. A number without an indicator is not a metric.
  */
 export function extractMetrics(sentence: string): Mention[] {
   const text = normalizeWidth(sentence);
   const periods = findPeriods(text);
-  const bound = bindPeriods(text, periods);
   const quantities = findQuantities(text);
   const out: Mention[] = [];
   let previousEnd = 0;
   let previous: Previous | undefined;
+  // Periods inside a pair date its before value (由去年的3584家): they do not reach later numbers.
+  const pairPeriods = new Set<number>();
   for (let i = 0; i < quantities.length; i++) {
     const q = quantities[i];
     const cut = cutBefore(text, q, previousEnd);
@@ -77,8 +78,10 @@ export function extractMetrics(sentence: string): Mention[] {
       i++;
       previousEnd = Math.max(previousEnd, last.end);
     }
+    if (pair) for (const p of periods) if (p.start >= pair.markerStart && p.end <= last.start) pairPeriods.add(p.start);
     if (!indicator || !indicator.text) continue;
-    const period = periodAt(bound, pair ? pair.markerStart : q.start);
+    const stated = periodAt(periods, pair ? pair.markerStart : q.start, (p) => pairPeriods.has(p.start));
+    const period = pair?.afterPeriod ? { text: pair.afterPeriod, year: findPeriods(pair.afterPeriod)[0]?.year } : stated;
     out.push(toMention(sentence, indicator, last, pair, period, change));
     previousEnd = Math.max(previousEnd, indicator.end, last.end);
     const byUnit = previous?.byUnit ?? new Map<string, string>();

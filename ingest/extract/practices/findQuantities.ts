@@ -52,7 +52,7 @@ function clauseBefore(text: string, at: number): string {
 function enumerationCount(clause: string, unit: string, value: number): boolean {
   if (!ENUMERATION_UNITS.has(unit) || /等\s*$/.test(clause)) return false;
   // A quoted label before the list (“2”是…) is not one of its items.
-  const bare = clause.replace(/“[^”]*”/g, '').replace(/\s/g, '');
+  const bare = clause.replace(/^.*?“[^”]*”是/, '').replace(/[“”\s]/g, '');
   // 社区党组织和业主委员会两个主体: two items joined by 和 count the same way.
   const items = bare.includes('、') ? bare.split('、') : bare.split(/和|与|及/);
   if (items.length < 2 || items.length !== value || items.some((item) => !item || /\d/.test(item))) return false;

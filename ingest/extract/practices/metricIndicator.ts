@@ -22,7 +22,9 @@ export interface Indicator {
   strong?: boolean;
 }
 
-const NO_NOUN_AFTER = new Set(['%', '万元', '亿元', '元']);
+// 5万元工作经费: money may be followed by what it is; a percentage never is.
+const NO_NOUN_AFTER = new Set(['%']);
+const MONEY_UNITS = new Set(['万元', '亿元', '元']);
 const NOMINAL_TAG = /^(n|nr|ns|nt|nz|ng|nrt|vn|pn|b|an|a|j|zg|l|k|x|t)$/;
 const BOUNDARY_TAG = /^(uj|ul|p|c)$/;
 const QUOTES = /[“”「」『』]/g;
@@ -39,6 +41,8 @@ export function nounAfter(text: string, q: Quantity): Indicator | undefined {
   if (!/^[\p{Script=Han}“]/u.test(rest) || /^(以|左右)/.test(rest)) return undefined;
   if (rest.startsWith('的')) return MEASURE_UNITS.has(q.unit) ? nounAfterOf(text, q) : undefined;
   const tokens = segment(rest.split(CUT)[0]).filter((t) => t.word.trim());
+  // 2200万元入股园区企业: after money a verb starts the predicate, not a noun phrase.
+  if (MONEY_UNITS.has(q.unit) && /^v/.test(tokens[0]?.tag ?? '')) return undefined;
   const isHan = (w: string): boolean => /^[\p{Script=Han}A-Za-z\d]+$/u.test(w);
   const boundary = (i: number): boolean => {
     const t = tokens[i];

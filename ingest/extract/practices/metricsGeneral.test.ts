@@ -34,12 +34,12 @@ const rows: Row[] = [
     ],
   },
   {
-    label: 'a later clause period does not reach back, a sentence period reaches forward',
+    label: 'a later period does not reach back, and takes over for the numbers after it',
     sentence: '成都市武侯区“民情直通车”平台上线以来共受理诉求3.2万件，2024年按期办结率96.5%，群众满意率98.1%',
     expect: [
       { indicator: '受理诉求', value: 32000, unit: '件', period: '上线以来' },
       { indicator: '按期办结率', value: 96.5, unit: '%', period: '2024年', year: 2024 },
-      { indicator: '群众满意率', value: 98.1, unit: '%', period: '上线以来' },
+      { indicator: '群众满意率', value: 98.1, unit: '%', period: '2024年', year: 2024 },
     ],
   },
   {
@@ -68,7 +68,7 @@ const rows: Row[] = [
     ],
   },
   {
-    label: '语料: 上半年 covers the next clause, 5月至8月 its own',
+    label: '语料: 上半年 covers the next clause until 5月至8月 takes over',
     sentence: '上半年共解决各类问题2944件，满意率达97.4%，5月至8月，街道12345投诉案件数量环比下降30.8%',
     expect: [
       { indicator: '满意率', value: 97.4, unit: '%', period: '上半年' },
@@ -223,5 +223,25 @@ describe('extractMetrics: periods, pairs and indicators', () => {
     const [m] = extractMetrics(sentence);
     expect(m.props).toMatchObject({ raw: '2.71万人', rawBefore: '1.84万人', valueBefore: 18400, value: 27100 });
     expect(sentence.slice(m.start, m.end)).toBe('常住人口由1.84万人增加到2.71万人');
+  });
+});
+
+describe('periods', () => {
+  it('never reach back and are not taken from inside a pair', () => {
+    const [before, after] = extractMetrics('各类市场主体由去年的3584家增加到4480家，增长8%');
+    expect(before.props).toMatchObject({ value: 4480, valueBefore: 3584 });
+    expect(before.props?.period).toBeUndefined();
+    expect(after.props?.period).toBeUndefined();
+  });
+
+  it('a pair’s after value may name its own time', () => {
+    const [m] = extractMetrics('物业服务满意度从去年的72.4%提升到今年5月的89.6%');
+    expect(m.props).toMatchObject({ indicator: '物业服务满意度', value: 89.6, valueBefore: 72.4, period: '今年5月', change: 'increase' });
+  });
+
+  it('a pair with a time inside the before part: 由2021年换届时的46%提高到61%', () => {
+    const [m] = extractMetrics('大专以上学历占比由2021年换届时的46%提高到61%');
+    expect(m.props).toMatchObject({ indicator: '大专以上学历占比', value: 61, valueBefore: 46 });
+    expect(m.props?.period).toBeUndefined();
   });
 });
