@@ -31,7 +31,7 @@ async function syncIndexes(store: GraphStore, config: Config, progress: boolean)
     onVectorProgress: (status) => {
       const rate = status.passagesPerSecond?.toFixed(1) ?? '–';
       if (!bar) {
-        console.error(`vectors ${status.embedded}/${status.total} (${status.fromCache} from cache, ${rate} passages/s)`);
+        console.error(`vectors ${status.embedded}/${status.total} (${status.computed} computed, ${status.fromCache} from cache, ${rate} passages/s)`);
         return;
       }
       if (!started) bar.start(status.total, status.embedded, { rate });

@@ -14,6 +14,8 @@ export interface VectorStatus {
   readonly passagesPerSecond?: number;
   /** Vectors taken from the cache instead of the model in this process. */
   readonly fromCache: number;
+  /** Texts the embedder computed in this process. */
+  readonly computed: number;
   readonly error?: string;
 }
 
@@ -90,6 +92,7 @@ export class VectorSync {
       total,
       ...(this.modelSeconds > 0 ? { passagesPerSecond: Math.round((this.modelTexts / this.modelSeconds) * 10) / 10 } : {}),
       fromCache: this.cacheHits,
+      computed: this.modelTexts,
       ...(this.error ? { error: this.error } : {}),
     };
   }
