@@ -2,6 +2,7 @@ import type { EntityRecord, RelationType } from '../../graph/model.js';
 import { relationEnds } from '../../graph/relationEnds.js';
 import { cite, type AnswerItem, type GraphContext } from './answerItems.js';
 import { toCitation } from './citations.js';
+import { normalizeWidth } from '../query/extractors.js';
 
 /** The practice → part relation of the shared data contract (graph/model.ts RELATION_TYPES). */
 export const HAS_PART: RelationType = 'HAS_PART';
@@ -29,12 +30,16 @@ const MAX_PART_LENGTH = 16;
  * A formula's parts are named by its terms in order (1+5+N → 1个…, 5个…, N个…): when such a run is
  * among the parts, it is the answer, and list items the text gives for other purposes are not.
  */
-export function formulaTerms<T extends { name: string }>(key: string, parts: T[]): T[] {
-  const terms = key.split('+');
-  if (terms.length < 2 || !terms.every((t) => /^[0-9A-Za-z一二三四五六七八九十两]+$/.test(t))) return parts;
+export function formulaTerms<T extends { name: string }>(formula: string, parts: T[]): T[] {
+  const terms = normalizeWidth(formula).toUpperCase().replace(/[“”"\s]/g, '').split('+');
+  if (terms.length < 2 || !terms.every((t) => /^[0-9A-Z一二三四五六七八九十两]+$/.test(t))) return parts;
+  const startsWith = (name: string, term: string) => {
+    const n = normalizeWidth(name).toUpperCase();
+    return n.startsWith(term) && !/^[0-9]/.test(n.slice(term.length));
+  };
   for (let start = 0; start + terms.length <= parts.length; start++) {
     const run = parts.slice(start, start + terms.length);
-    if (run.every((p, i) => p.name.startsWith(terms[i]) && !/^[0-9]/.test(p.name.slice(terms[i].length)))) return run;
+    if (run.every((p, i) => startsWith(p.name, terms[i]))) return run;
   }
   return parts;
 }
@@ -52,7 +57,7 @@ export async function practiceParts(ctx: GraphContext, mechanism: EntityRecord, 
     const citations = cite(ctx, relation);
     return citations.length ? [{ id: entity.id, name: entity.name, type: 'part', detail: `${mechanism.name}的组成部分`, slot: slotIndex, citations }] : [];
   });
-  if (fromParts.length) return formulaTerms(mechanism.key, fromParts);
+  if (fromParts.length) return formulaTerms(mechanism.name, fromParts);
   const definition = typeof mechanism.props.definition === 'string' ? mechanism.props.definition.trim() : '';
   if (!definition) return [];
   // The definition is cited where it is written: a mention or adoption sentence that holds it.
@@ -63,7 +68,8 @@ export async function practiceParts(ctx: GraphContext, mechanism: EntityRecord, 
   ].find((e) => e.text.replace(/\s+/g, '').includes(head));
   if (!evidence) return [];
   const citation = toCitation(evidence, ctx.fileOf);
-  const pieces = listPart(definition).split(LIST_SEPARATOR).map((p) => p.trim().replace(/[。，,]$/, '')).filter(Boolean);
+  const listed = listPart(definition).split(LIST_SEPARATOR).map((p) => p.trim().replace(/[。，,]$/, '')).filter(Boolean);
+  const pieces = formulaTerms(mechanism.name, listed.map((name) => ({ name }))).map((p) => p.name);
   const asList = pieces.length >= 2 && pieces.every((p) => p.length <= MAX_PART_LENGTH) && definition.includes('、');
   return (asList ? pieces : [definition]).map((piece, i) => ({
     id: `${mechanism.id}:part:${i + 1}`,
