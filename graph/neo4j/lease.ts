@@ -9,7 +9,11 @@ import { rows } from './cypher.js';
  */
 
 export interface LeaseOptions {
-  /** How long a holder keeps the lease without renewing it; a holder that died frees it after this. Default 30 s. */
+  /**
+   * How long a holder keeps the lease without renewing it; a holder that died frees it after this.
+   * Default 120 s: a holder renews every 10 s, but CPU-bound work (the ingest's extraction) can hold
+   * its event loop, and so its renewals, for tens of seconds on a loaded machine.
+   */
   readonly ttlMs?: number;
   /** How often a waiting server looks again. Default 1 s. */
   readonly pollMs?: number;
@@ -69,7 +73,7 @@ export async function runOnce(
   work: (ctx: { resumed: boolean }) => Promise<void>,
   options: LeaseOptions = {},
 ): Promise<RunOnceOutcome> {
-  const ttl = options.ttlMs ?? 30_000;
+  const ttl = options.ttlMs ?? 120_000;
   const holder = options.holder ?? randomUUID();
   const params = { name, holder, ttl: neo4j.int(ttl) };
   let waitingLogged = false;
@@ -86,12 +90,17 @@ export async function runOnce(
   );
   await write(driver, database, MARK_STARTED, params);
   let renewing: Promise<unknown> = Promise.resolve();
+  let lost = false;
   const timer = setInterval(() => {
     renewing = write<{ held: number }>(driver, database, RENEW, params).then(
-      ([row]) => { if (!row || Number(row.held) === 0) options.log?.(`Lost the lease "${name}" while running it`); },
+      ([row]) => {
+        // Another server took over (this one looked dead): the work is idempotent, so both finishing is harmless.
+        if ((!row || Number(row.held) === 0) && !lost) options.log?.(`Lost the lease "${name}" while running it; another server took over`);
+        lost ||= !row || Number(row.held) === 0;
+      },
       (error) => options.log?.(`Could not renew the lease "${name}": ${(error as Error).message}`),
     );
-  }, Math.max(50, Math.floor(ttl / 3)));
+  }, Math.max(50, Math.min(10_000, Math.floor(ttl / 3))));
   try {
     await work({ resumed: startedAt !== null });
   } catch (error) {

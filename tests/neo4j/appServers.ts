@@ -7,7 +7,6 @@ import path from 'node:path';
 import { neo4jSettings } from '../store/neo4jTestEnv.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 
 export interface AppServer {
   readonly name: string;
@@ -33,7 +32,9 @@ export async function startAppServer(name: string, extraEnv: Record<string, stri
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `atlas-${name}-`));
   const s = neo4jSettings();
-  const child = spawn(TSX, [path.join(ROOT, 'scripts', 'start.ts')], {
+  // One node process (no tsx wrapper), leading its own process group: killing the group is a dead machine.
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'start.ts')], {
+    detached: true,
     cwd: ROOT,
     env: {
       ...process.env,
@@ -64,10 +65,20 @@ export async function untilServing(server: AppServer, timeoutMs = 240_000): Prom
 export async function stopAppServer(server: AppServer, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
   if (server.child.exitCode === null && server.child.signalCode === null) server.child.kill(signal);
   await server.exited;
+  killGroup(server, 'SIGKILL'); // an ingest worker left behind
   fs.rmSync(server.dataDir, { recursive: true, force: true });
 }
 
 export async function getJson<T = any>(server: AppServer, route: string): Promise<{ status: number; body: T }> {
   const res = await fetch(`${server.url}${route}`);
   return { status: res.status, body: (await res.json()) as T };
+}
+
+/** Kills the server and everything it started (its ingest worker), as a machine dying would. */
+export function killGroup(server: AppServer, signal: NodeJS.Signals = 'SIGKILL'): void {
+  try {
+    process.kill(-server.child.pid!, signal);
+  } catch {
+    // the group is gone already
+  }
 }

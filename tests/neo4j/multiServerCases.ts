@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { clearNeo4j, cypher } from '../store/neo4jTestEnv.js';
-import { getJson, startAppServer, stopAppServer, untilServing, type AppServer } from './appServers.js';
+import { getJson, killGroup, startAppServer, stopAppServer, untilServing, type AppServer } from './appServers.js';
 
 const CORPUS_FILES = fs.readdirSync(path.resolve(import.meta.dirname, '..', '..', 'corpus')).filter((f) => !f.startsWith('.')).length;
 
@@ -39,7 +39,7 @@ async function jobOutcome(server: AppServer, jobId: string, timeoutMs = 120_000)
   }
 }
 
-const search = (server: AppServer, q: string) => getJson<SearchBody>(server, `/api/search?mode=keyword&q=${encodeURIComponent(q)}`);
+const search = (server: AppServer, q: string, mode = 'keyword') => getJson<SearchBody>(server, `/api/search?mode=${mode}&q=${encodeURIComponent(q)}`);
 
 export function multiServerCases(): void {
   let a: AppServer;
@@ -59,7 +59,8 @@ export function multiServerCases(): void {
   });
 
   it('two servers started at the same moment on an empty Neo4j both serve, and corpus/ is ingested once', async () => {
-    await Promise.all([untilServing(a), untilServing(b)]);
+    // Generous: both servers may rebuild the UI and one ingests corpus/ on a machine shared with others.
+    await Promise.all([untilServing(a, 560_000), untilServing(b, 560_000)]);
     const ingesting = [a, b].filter((s) => s.log().includes('First run: ingesting'));
     expect(ingesting).toHaveLength(1);
     expect(await cypher('MATCH (d:Document) RETURN count(d) AS n')).toEqual([{ n: CORPUS_FILES }]);
@@ -72,10 +73,26 @@ export function multiServerCases(): void {
       expect(health.body).toMatchObject({ ok: true, backend: 'neo4j' });
       expect((await getJson<unknown[]>(server, '/api/documents')).body).toHaveLength(CORPUS_FILES);
     }
+    // Passage vectors go into Neo4j's vector index, each passage embedded once whichever server did it.
+    const deadline = Date.now() + 120_000;
+    let embedded: { n: number; total: number } = { n: 0, total: -1 };
+    while (Date.now() < deadline) {
+      [embedded] = await cypher<{ n: number; total: number }>(
+        'MATCH (p:Passage) RETURN count(p.embedding) AS n, count(p) AS total',
+      );
+      if (embedded.n === embedded.total) break;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+    expect(embedded.n).toBe(embedded.total);
+    expect(await cypher("SHOW VECTOR INDEXES YIELD name, state RETURN name, state")).toEqual([{ name: 'passage_vectors', state: 'ONLINE' }]);
     const [fromA, fromB] = await Promise.all([search(a, '网格化管理'), search(b, '网格化管理')]);
     expect(fromA.body.passages.length).toBeGreaterThan(0);
     expect(fromB.body.passages.map((p) => p.passageId)).toEqual(fromA.body.passages.map((p) => p.passageId));
-  }, 300_000);
+    expect([a, b].filter((s) => s.log().includes('Lost the lease'))).toEqual([]);
+    const [vectorA, vectorB] = await Promise.all([search(a, '老旧小区改造', 'vector'), search(b, '老旧小区改造', 'vector')]);
+    expect(vectorA.body.passages.length).toBeGreaterThan(0);
+    expect(vectorB.body.passages.map((p) => p.passageId)).toEqual(vectorA.body.passages.map((p) => p.passageId));
+  }, 720_000);
 
   it('an upload through A is found through B with its citation; a delete through B is gone from A', async () => {
     const before = await search(b, '院坝议事角');
@@ -97,4 +114,32 @@ export function multiServerCases(): void {
     expect(after.body.passages.map((p) => p.docId)).not.toContain(docId);
     expect((await getJson(a, `/api/documents/${docId}`)).status).toBe(404);
   }, 180_000);
+
+  it('a server killed during an upload leaves no partial document, and the other server reports the job failed', async () => {
+    // Long enough that the ingest is still running when the server dies.
+    const paragraphs = Array.from({ length: 400 }, (_, i) =>
+      `第${i + 1}片区推行“楼栋夜谈”，第${i + 1}网格的楼栋长每周收集居民诉求${i + 3}件，办结率达${(90 + (i % 10)).toString()}%。`);
+    const text = ['遵义市红花岗区老城街道“楼栋夜谈”工作报告', '', ...paragraphs.flatMap((p) => [p, ''])].join('\n');
+    const jobId = await upload(a, 'zunyi-laocheng.txt', text);
+    const deadline = Date.now() + 60_000;
+    let seen = 'queued';
+    while (seen === 'queued' && Date.now() < deadline) {
+      seen = (await getJson(a, `/api/jobs/${jobId}`)).body.status;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(seen).toBe('running');
+    killGroup(a, 'SIGKILL');
+    await a.exited;
+
+    const job = await jobOutcome(b, jobId, 90_000);
+    expect(job).toMatchObject({ status: 'failed', file: 'zunyi-laocheng.txt' });
+    expect(job.error).toMatch(/服务器已停止/);
+    // One transaction per document: all of it or none of it, never passages without their document.
+    expect(await cypher('MATCH (p:Passage) WHERE NOT EXISTS { MATCH (:Document {id: p.docId}) } RETURN count(p) AS n')).toEqual([{ n: 0 }]);
+    const stored = await cypher<{ passages: number }>(
+      "MATCH (d:Document) WHERE d.path ENDS WITH 'zunyi-laocheng.txt' RETURN COUNT { MATCH (p:Passage {docId: d.id}) } AS passages",
+    );
+    for (const row of stored) expect(row.passages).toBeGreaterThan(0);
+    expect((await getJson(b, '/api/health')).body).toMatchObject({ ok: true });
+  }, 240_000);
 }

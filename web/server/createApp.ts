@@ -13,6 +13,7 @@ import { metaRoutes } from './routes/health.js';
 import { searchRoutes } from './routes/search.js';
 import { uploadRoutes } from './routes/uploads.js';
 import { IngestQueue } from './uploads/IngestQueue.js';
+import { jobStoreFor } from './uploads/JobStore.js';
 import { IngestWorker } from './uploads/IngestWorker.js';
 import { StoreWatcher } from './sync/StoreWatcher.js';
 
@@ -33,7 +34,10 @@ export function createApp({ store, engine, config, uiDir, log = (line) => consol
   const watcher = new StoreWatcher(store, engine, log);
   // Uploaded files are ingested in a worker process with a time and memory budget, never on this thread.
   const worker = new IngestWorker(config, log);
-  const queue = new IngestQueue({ worker, engine: { refresh: () => watcher.sync() }, dataDir: config.dataDir, maxFileBytes: config.maxFileBytes, log });
+  const queue = new IngestQueue({
+    worker, engine: { refresh: () => watcher.sync() }, dataDir: config.dataDir, maxFileBytes: config.maxFileBytes, log,
+    jobs: store.backend === 'neo4j' ? jobStoreFor(store) : undefined, // shared with the other servers
+  });
   const ctx: ApiContext = { store, engine, config, queue, watcher, log };
   const app = express() as App;
   app.locals.queue = queue;

@@ -18,9 +18,10 @@ export function uploadRoutes({ config, queue }: ApiContext, limiter: RateLimitRe
     res.status(202).location(`/api/jobs/${job.id}`).json({ jobId: job.id });
   });
 
-  router.get('/jobs/:id', (req, res) => {
+  router.get('/jobs/:id', async (req, res) => {
     const { id } = parseInput(idParams, req.params, 'path');
-    const job = queue.get(id);
+    // Another server's upload when jobs are shared in Neo4j.
+    const job = await queue.lookup(id);
     if (!job) throw new HttpError('NOT_FOUND', `Job not found: ${id}`);
     res.json(job);
   });
