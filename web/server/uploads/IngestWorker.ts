@@ -48,6 +48,7 @@ export class IngestWorker {
   async ingest(file: string, baseDir: string, shown: string, onProgress: (progress: number) => void = () => {}): Promise<FileOutcome | undefined> {
     if (this.running) throw new Error('IngestWorker runs one file at a time');
     const child = this.start();
+    this.hold(child, true);
     // Start-up (module and dictionary loading) is not the file's fault: the budget starts after it.
     await this.ready;
     if (child.exitCode !== null || child.signalCode !== null) {
@@ -78,8 +79,24 @@ export class IngestWorker {
 
   /** Starts the worker process ahead of the first upload; resolves once its dictionaries are loaded. */
   async warm(): Promise<void> {
-    this.start();
-    await this.ready;
+    const child = this.start();
+    this.hold(child, true);
+    try {
+      await this.ready;
+    } finally {
+      if (!this.running) this.hold(child, false);
+    }
+  }
+
+  /** A busy worker keeps the event loop alive; an idle one must not keep the server (or a test run) alive. */
+  private hold(child: ChildProcess, busy: boolean): void {
+    if (busy) {
+      child.ref();
+      child.channel?.ref();
+    } else {
+      child.unref();
+      child.channel?.unref();
+    }
   }
 
   /** Stops the worker process (server shutdown). */
@@ -117,9 +134,7 @@ export class IngestWorker {
     });
     child.on('message', (reply: WorkerReply) => this.onReply(reply));
     child.on('exit', (code, signal) => this.onExit(child, code, signal));
-    // An idle worker must not keep the server (or a test run) alive.
-    child.unref();
-    child.channel?.unref();
+    this.hold(child, false);
     this.child = child;
     return child;
   }
@@ -133,6 +148,7 @@ export class IngestWorker {
     }
     clearTimeout(running.timer);
     this.running = undefined;
+    if (this.child) this.hold(this.child, false);
     if (reply.kind === 'done') running.resolve(reply.outcome);
     else running.reject(reply.code === 'INTERNAL' ? new Error(reply.message) : new AppError(reply.code as AppError['code'], reply.message));
   }
