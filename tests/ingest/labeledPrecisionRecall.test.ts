@@ -36,6 +36,8 @@ async function extractedIn(article: LabeledArticle): Promise<EntityRecord[]> {
   const found: EntityRecord[] = [];
   for (const type of ['region', 'organization', 'person', 'mechanism', 'metric'] as const) {
     for (const entity of await ctx.store.findEntities({ type, limit: 100_000 })) {
+      // Parts of a practice (kind 'part', HAS_PART) are not practices of their own; the labels list practices.
+      if (entity.kind === 'part') continue;
       const evidence = await ctx.store.evidenceOf(entity.id, 1000);
       if (evidence.some((e) => e.docId === doc.id && e.start >= span.start && e.end <= span.end)) found.push(entity);
     }
