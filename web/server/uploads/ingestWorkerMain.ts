@@ -16,7 +16,8 @@ let store: Promise<GraphStore> | undefined;
 const WARM_UP = '某市某区某街道工作简报\n\n某街道推行“1+3+X”网格力量体系，党工委书记负责，全年走访居民120户。\n';
 
 function send(reply: WorkerReply): void {
-  process.send?.(reply);
+  // The server may have gone (or killed this worker's channel): nothing is left to tell.
+  if (process.connected) process.send?.(reply, undefined, {}, () => undefined);
 }
 
 async function handle(request: WorkerRequest): Promise<void> {
