@@ -71,7 +71,8 @@ export function buildDocumentGraph(source: SourceDocument, existingMechanisms: E
     articleRegions.push({ context, regions });
   }
   leaveScope();
-  resolveDocumentRegions(assembler, scope, source.text);
+  const passageOf = (start: number): string | undefined => located.find((l) => l.passage.start <= start && start < l.passage.end)?.passage.id;
+  resolveDocumentRegions(assembler, scope, source.text, passageOf);
   for (const { context, regions } of articleRegions) inferParentsFromContext(assembler, context, regions);
   linkSimilarMechanisms(assembler, existingMechanisms);
   const { entities, relations } = assembler.result();

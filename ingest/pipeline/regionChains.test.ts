@@ -26,25 +26,25 @@ describe('region chains from division codes', () => {
   it.each([
     {
       label: 'a corpus street: 酒泉路街道 › 城关区 › 兰州市 › 甘肃省',
-      text: '酒泉路街道党工委坚持做实需求、资源、项目“三个清单”。',
+      text: '甘肃省兰州市基层治理经验交流。酒泉路街道党工委坚持做实需求、资源、项目“三个清单”。城关区将经验推广到各街道。',
       name: '酒泉路街道',
       chain: '酒泉路街道(620102001) › 城关区(620102) › 兰州市(6201) › 甘肃省(62)',
     },
     {
       label: 'an invented sentence from Sichuan: 武侯区玉林街道',
-      text: '武侯区玉林街道推行“院落自治”，居民议事会每月召开一次。',
+      text: '四川省成都市基层治理观察：武侯区玉林街道推行“院落自治”，居民议事会每月召开一次。',
       name: '玉林街道',
       chain: '玉林街道(510107005) › 武侯区(510107) › 成都市(5101) › 四川省(51)',
     },
     {
-      label: 'a street only the division list knows: 敦煌路街道',
-      text: '敦煌路街道党工委书记王强介绍，街道今年新建了三个议事厅。',
+      label: 'a street only the division list places; ancestors the document never names (七里河区, 甘肃省) are skipped, not invented',
+      text: '兰州市推进街道议事厅建设。敦煌路街道党工委书记王强介绍，街道今年新建了三个议事厅。',
       name: '敦煌路街道',
-      chain: '敦煌路街道(620103004) › 七里河区(620103) › 兰州市(6201) › 甘肃省(62)',
+      chain: '敦煌路街道(620103004) › 兰州市(6201)',
     },
     {
       label: 'a residents’ committee written …社区居民委员会 in a report on its district',
-      text: '大同市平城区振华街道召开会议。永宁社区居民委员会换届选举顺利完成。',
+      text: '山西省大同市平城区振华街道召开会议。永宁社区居民委员会换届选举顺利完成。',
       name: '永宁社区',
       chain: '永宁社区(140213054004) › 振华街道(140213054) › 平城区(140213) › 大同市(1402) › 山西省(14)',
     },
@@ -89,7 +89,7 @@ describe('region chains from division codes', () => {
   it('places a community named inside its street in that street, the district, the city and the province', () => {
     // The list's only 惠民苑社区 of 江岸区 lies in another street: the text wins, the community stays unresolved.
     const g = graphOf('江岸区四唯街道惠民苑社区探索“红色物业”，小区矛盾就地化解。');
-    expect(chain(g, '惠民苑社区', null)).toBe('惠民苑社区(-) › 四唯街道(420102005) › 江岸区(420102) › 武汉市(4201) › 湖北省(42)');
+    expect(chain(g, '惠民苑社区', null)).toBe('惠民苑社区(-) › 四唯街道(420102005) › 江岸区(420102)');
     const [community] = regionsNamed(g, '惠民苑社区');
     const link = g.relations.find((r) => r.type === 'LOCATED_IN' && r.from === community.id)!;
     expect(link.props.source).not.toBe('division');
@@ -98,7 +98,17 @@ describe('region chains from division codes', () => {
 
   it('resolves a community that lies in the street the text names (黉门街社区 in 玉林街道)', () => {
     const g = graphOf('成都市武侯区玉林街道黉门街社区居民李芳说，院坝议事会解决了停车难。');
-    expect(chain(g, '黉门街社区')).toBe('黉门街社区(510107005008) › 玉林街道(510107005) › 武侯区(510107) › 成都市(5101) › 四川省(51)');
+    expect(chain(g, '黉门街社区')).toBe('黉门街社区(510107005008) › 玉林街道(510107005) › 武侯区(510107) › 成都市(5101)');
+  });
+
+  it('cites every region where the document names it: no entity for an ancestor it never writes', () => {
+    const text = '武侯区玉林街道推行“院落自治”，居民议事会每月召开一次。';
+    const g = graphOf(text);
+    expect(chain(g, '玉林街道')).toBe('玉林街道(510107005) › 武侯区(510107)');
+    expect(regionsNamed(g, '成都市')).toEqual([]);
+    for (const e of g.entities.filter((x) => x.type === 'region')) {
+      for (const ev of e.evidence) expect(text.slice(ev.start, ev.end)).toContain(e.name.slice(0, 2));
+    }
   });
 
   it('keeps anonymised xx 街道 scoped, with no code', () => {

@@ -1,5 +1,5 @@
-import type { EntityWithEvidence } from '../../graph/model.js';
-import { divisionIndex, divisionKey, lookupPlace, resolveDivisions, splitSuffix, type Division, type DocumentScope } from '../extract/places/index.js';
+import type { EntityWithEvidence, Evidence } from '../../graph/model.js';
+import { divisionIndex, divisionKey, lookupPlace, resolveDivisions, splitSuffix, surfaceForms, type Division, type DocumentScope } from '../extract/places/index.js';
 import type { Mention, MentionRef } from '../extract/index.js';
 import type { GraphAssembler } from './GraphAssembler.js';
 
@@ -12,7 +12,12 @@ const regionRef = (entity: EntityWithEvidence): MentionRef => ({ type: 'region',
  * places get their LOCATED_IN chain from the codes up to the province (props.source 'division'),
  * cited with the place's own mention.
  */
-export function resolveDocumentRegions(assembler: GraphAssembler, scope: DocumentScope, text: string): void {
+export function resolveDocumentRegions(
+  assembler: GraphAssembler,
+  scope: DocumentScope,
+  text: string,
+  passageOf: (start: number) => string | undefined,
+): void {
   const regions = assembler.mentionsOfType('region').filter((e) => !e.scopeDocId);
   mergeShortForms(assembler, regions, text);
   const live = assembler.mentionsOfType('region').filter((e) => !e.scopeDocId);
@@ -31,7 +36,7 @@ export function resolveDocumentRegions(assembler: GraphAssembler, scope: Documen
       assembler.rekey(regionRef(entity), entity.key, { scoped: true });
     }
   }
-  for (const { entity, division } of chains) addDivisionChain(assembler, entity, division);
+  for (const { entity, division } of chains) addDivisionChain(assembler, entity, division, text, passageOf);
 }
 
 /** Every division a region entity's names can be: the national list, or the communities of the document's own districts. */
@@ -64,15 +69,22 @@ function mergeShortForms(assembler: GraphAssembler, regions: EntityWithEvidence[
   }
 }
 
-function addDivisionChain(assembler: GraphAssembler, entity: EntityWithEvidence, division: Division): void {
+/**
+ * LOCATED_IN links from the codes, up to the province. Every entity must be cited where the text names
+ * it, so an ancestor the document never names (成都市 in a report that only writes 武侯区玉林街道) is
+ * skipped: the link goes to the next ancestor it does name. A named ancestor that was not extracted
+ * as a mention (兰州 inside a longer word) is cited at its first occurrence in the document.
+ */
+function addDivisionChain(assembler: GraphAssembler, entity: EntityWithEvidence, division: Division, text: string, passageOf: (start: number) => string | undefined): void {
   const evidence = entity.evidence[0];
   if (!evidence) return;
   const lineage = divisionIndex().lineage(division.code);
-  for (let i = 1; i < lineage.length; i++) {
-    const child = lineage[i - 1];
-    const parent = lineage[i];
+  let child = lineage[0];
+  for (const parent of lineage.slice(1)) {
     const parentRef: MentionRef = { type: 'region', key: divisionKey(parent.code) };
     if (!assembler.has(parentRef)) {
+      const cited = citeByName(parent, text, evidence.docId, passageOf);
+      if (!cited) continue;
       const mention: Mention = {
         type: 'region',
         name: parent.displayName,
@@ -82,12 +94,25 @@ function addDivisionChain(assembler: GraphAssembler, entity: EntityWithEvidence,
         level: parent.level,
         props: { code: parent.code, source: 'division' },
       };
-      assembler.addMention(mention, evidence);
+      assembler.addMention(mention, cited);
     }
     const childRef: MentionRef = { type: 'region', key: divisionKey(child.code) };
     assembler.addRelation('LOCATED_IN', childRef, parentRef, evidence, { source: 'division' });
     // A link the text or the article context already made is confirmed by the codes: the list is its source now.
     const props = assembler.relationProps('LOCATED_IN', childRef, parentRef);
     if (props) props.source = 'division';
+    child = parent;
   }
+}
+
+/** The first place the document writes a division's name (full, short or autonomous form). */
+function citeByName(division: Division, text: string, docId: string, passageOf: (start: number) => string | undefined): Evidence | undefined {
+  const forms = surfaceForms(division.name, division.level);
+  const names = [...new Set([division.displayName, ...forms.full, ...forms.short])].sort((a, b) => b.length - a.length);
+  for (const name of names) {
+    const at = text.indexOf(name);
+    const passageId = at >= 0 ? passageOf(at) : undefined;
+    if (passageId) return { docId, passageId, start: at, end: at + name.length };
+  }
+  return undefined;
 }

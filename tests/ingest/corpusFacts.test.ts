@@ -82,6 +82,17 @@ describe('whole corpus facts', () => {
     expect(district.to.level).toBe('prefecture');
   });
 
+  it('酒泉路街道 LOCATED_IN 城关区 LOCATED_IN 兰州市 LOCATED_IN 甘肃省, with division codes, from the list', async () => {
+    const chain: string[] = [];
+    let entity = await entityNamed(ctx.store, '酒泉路街道', 'region');
+    while (entity && chain.length < 6) {
+      chain.push(`${entity.name}(${entity.props.code})`);
+      const up = (await ctx.store.relationsOf(entity.id, { types: ['LOCATED_IN'], direction: 'out' })).find((r) => r.props.source === 'division');
+      entity = up ? (await ctx.store.getEntity(up.to))! : (undefined as never);
+    }
+    expect(chain.join(' › ')).toBe('酒泉路街道(620102001) › 城关区(620102) › 兰州市(6201) › 甘肃省(62)');
+  });
+
   it('巴中 and 巴中市 are one region', async () => {
     const viaAlias = await ctx.store.findEntities({ name: '巴中', type: 'region' });
     const viaName = await ctx.store.findEntities({ name: '巴中市', type: 'region' });

@@ -9,4 +9,5 @@ export { articleContext, documentContext, type ArticleContextInput } from './art
 export { ancestors, lookupPlace, placeKey, splitSuffix, type Place } from './gazetteer.js';
 export { divisionIndex, divisionKey, type Division, type DivisionLoadStats } from './division/divisionIndex.js';
 export { resolveDivisions } from './division/resolveDivisions.js';
+export { surfaceForms } from './division/surfaceForms.js';
 export { documentScope, enterDocumentScope, withDocumentScope, type DocumentScope } from './division/documentScope.js';
