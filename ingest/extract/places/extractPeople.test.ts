@@ -130,6 +130,8 @@ const rows: Row[] = [
   { sentence: '社区主任林荫路小区改造的事一直放在心上', from: 'invented', people: [] },
   { sentence: '网格员走访了李记超市和王家饭店', from: 'invented', people: [] },
   { sentence: '书记向群众宣讲政策', from: 'invented', people: [] },
+  { sentence: '2023年，全省人民群众安全感和对政法机关的满意度持续稳步提升', from: 'corpus', people: [] },
+  { sentence: '本报讯（记者 丰曼）“菜篮子”超市、社区老年餐厅', from: 'corpus', people: ['丰曼:记者@'] },
   { sentence: '本报讯（记者 锦秀）抓党建促基层治理能力提升专项行动开展以来，小南头街道把党的政治和组织优势转化为基层治理优势', from: 'corpus', people: [] },
   // Role words without a name
   { sentence: '区委组建工作专班研究落实具体事宜，区委书记亲自带队调研和推动改革工作，实现了顶层设计、指挥协调的有机统一', from: 'corpus', people: [] },

@@ -60,6 +60,7 @@ export interface RoleData {
   addressTerms: string[];
   afterNameWords: string[];
   notAfterName: string[];
+  notNameEndings: string[];
   notNames: string[];
 }
 const roleData = readJson<RoleData>('roles.json');
@@ -79,6 +80,7 @@ export const ROLES: RoleData = {
   addressTerms: [...roleData.addressTerms].sort(byLengthDesc),
   afterNameWords: [...roleData.afterNameWords].sort(byLengthDesc),
   notAfterName: [...roleData.notAfterName].sort(byLengthDesc),
+  notNameEndings: roleData.notNameEndings,
   notNames: roleData.notNames,
 };
 

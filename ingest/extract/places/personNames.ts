@@ -52,6 +52,7 @@ export function isPersonName(name: string, scope: NameScope, at: number, loose =
   if (ROLES.addressTerms.includes(given) || LONG_ADDRESS.some((t) => given.startsWith(t))) return false;
   // 刘姐说, 王总表示: a one-character address term after the surname, then anything.
   if (given.length > 1 && ADDRESS_FIRST.has(given[0]) && !NAME_TAGGED(scope, at, name.length)) return false;
+  if (ROLES.notNameEndings.includes(name[name.length - 1])) return false;
   if (ROLES.notNames.includes(name) || TITLE_WORDS.some((t) => name.includes(t)) || ROLES.bodies.some((b) => name.includes(b))) return false;
   const end = at + name.length;
   if (scope.occupied.some((o) => at < o.end && o.start < end)) return false;
