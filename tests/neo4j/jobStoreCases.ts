@@ -34,5 +34,10 @@ export function jobStoreCases(): void {
     expect(failed.map((j) => j.id)).toEqual(['job-dead']);
     expect(await a.get('job-dead')).toMatchObject({ status: 'failed', progress: 1, error: ABANDONED_REASON });
     expect(await b.get('job-done')).toMatchObject({ status: 'done' });
+    // A finished job is kept a day for polling, then dropped.
+    await cypher("MATCH (j:Job {id: 'job-done'}) SET j.beatAt = timestamp() - 2 * 24 * 3600 * 1000");
+    await b.failAbandoned(60_000);
+    expect(await b.get('job-done')).toBeUndefined();
+    expect(await b.get('job-dead')).toMatchObject({ status: 'failed' });
   });
 }

@@ -28,6 +28,8 @@ export const ABANDONED_REASON = '处理该上传的服务器已停止，入库�
 
 /** Finished jobs kept for polling; the oldest finished ones are forgotten first. */
 const MAX_JOBS = 500;
+/** Finished jobs in the database are dropped a day after they ended (clients poll for seconds). */
+const FINISHED_KEPT_MS = 24 * 3600_000;
 
 export class MemoryJobStore implements JobStore {
   readonly owner = 'this-server';
@@ -83,6 +85,7 @@ export class Neo4jJobStore implements JobStore {
 
   async failAbandoned(staleMs: number): Promise<Job[]> {
     const failed = await this.nodes.failAbandoned(staleMs, ABANDONED_REASON);
+    await this.nodes.forgetFinished(FINISHED_KEPT_MS);
     return failed.map(({ owner: _owner, outcome, ...job }) => ({ ...job, ...(outcome ? { outcome: JSON.parse(outcome) as FileOutcome } : {}) }));
   }
 }
