@@ -37,10 +37,10 @@ describe('region chains from division codes', () => {
       chain: '玉林街道(510107005) › 武侯区(510107) › 成都市(5101) › 四川省(51)',
     },
     {
-      label: 'a street only the division list places; ancestors the document never names (七里河区, 甘肃省) are skipped, not invented',
-      text: '兰州市推进街道议事厅建设。敦煌路街道党工委书记王强介绍，街道今年新建了三个议事厅。',
+      label: 'a street only the division list places (敦煌路街道 in 七里河区)',
+      text: '敦煌路街道党工委书记王强介绍，街道今年新建了三个议事厅。',
       name: '敦煌路街道',
-      chain: '敦煌路街道(620103004) › 兰州市(6201)',
+      chain: '敦煌路街道(620103004) › 七里河区(620103) › 兰州市(6201) › 甘肃省(62)',
     },
     {
       label: 'a residents’ committee written …社区居民委员会 in a report on its district',
@@ -89,7 +89,7 @@ describe('region chains from division codes', () => {
   it('places a community named inside its street in that street, the district, the city and the province', () => {
     // The list's only 惠民苑社区 of 江岸区 lies in another street: the text wins, the community stays unresolved.
     const g = graphOf('江岸区四唯街道惠民苑社区探索“红色物业”，小区矛盾就地化解。');
-    expect(chain(g, '惠民苑社区', null)).toBe('惠民苑社区(-) › 四唯街道(420102005) › 江岸区(420102)');
+    expect(chain(g, '惠民苑社区', null)).toBe('惠民苑社区(-) › 四唯街道(420102005) › 江岸区(420102) › 武汉市(4201) › 湖北省(42)');
     const [community] = regionsNamed(g, '惠民苑社区');
     const link = g.relations.find((r) => r.type === 'LOCATED_IN' && r.from === community.id)!;
     expect(link.props.source).not.toBe('division');
@@ -98,17 +98,19 @@ describe('region chains from division codes', () => {
 
   it('resolves a community that lies in the street the text names (黉门街社区 in 玉林街道)', () => {
     const g = graphOf('成都市武侯区玉林街道黉门街社区居民李芳说，院坝议事会解决了停车难。');
-    expect(chain(g, '黉门街社区')).toBe('黉门街社区(510107005008) › 玉林街道(510107005) › 武侯区(510107) › 成都市(5101)');
+    expect(chain(g, '黉门街社区')).toBe('黉门街社区(510107005008) › 玉林街道(510107005) › 武侯区(510107) › 成都市(5101) › 四川省(51)');
   });
 
-  it('cites every region where the document names it: no entity for an ancestor it never writes', () => {
-    const text = '武侯区玉林街道推行“院落自治”，居民议事会每月召开一次。';
+  it('cites an ancestor where the document names it, else with the descendant’s mention (marked citedBy)', () => {
+    const text = '成都市持续推进院落治理。武侯区玉林街道推行“院落自治”，居民议事会每月召开一次。';
     const g = graphOf(text);
-    expect(chain(g, '玉林街道')).toBe('玉林街道(510107005) › 武侯区(510107)');
-    expect(regionsNamed(g, '成都市')).toEqual([]);
-    for (const e of g.entities.filter((x) => x.type === 'region')) {
-      for (const ev of e.evidence) expect(text.slice(ev.start, ev.end)).toContain(e.name.slice(0, 2));
-    }
+    expect(chain(g, '玉林街道')).toBe('玉林街道(510107005) › 武侯区(510107) › 成都市(5101) › 四川省(51)');
+    const [city] = regionsNamed(g, '成都市');
+    expect(text.slice(city.evidence[0].start, city.evidence[0].end)).toBe('成都市');
+    expect(city.props.citedBy).toBeUndefined();
+    const [province] = regionsNamed(g, '四川省');
+    expect(province.props.citedBy).toBe('descendant');
+    expect(['成都市', '武侯区', '玉林街道']).toContain(text.slice(province.evidence[0].start, province.evidence[0].end));
   });
 
   it('keeps anonymised xx 街道 scoped, with no code', () => {

@@ -70,10 +70,10 @@ function mergeShortForms(assembler: GraphAssembler, regions: EntityWithEvidence[
 }
 
 /**
- * LOCATED_IN links from the codes, up to the province. Every entity must be cited where the text names
- * it, so an ancestor the document never names (成都市 in a report that only writes 武侯区玉林街道) is
- * skipped: the link goes to the next ancestor it does name. A named ancestor that was not extracted
- * as a mention (兰州 inside a longer word) is cited at its first occurrence in the document.
+ * LOCATED_IN links from the codes, up to the province, cited with the place's own mention. An
+ * ancestor that was not extracted as a mention is cited where the document writes its name (兰州
+ * inside a longer word); one the document never names (成都市 in a report that only writes
+ * 武侯区玉林街道) is cited with the descendant's mention, whose code proves it (props.citedBy).
  */
 function addDivisionChain(assembler: GraphAssembler, entity: EntityWithEvidence, division: Division, text: string, passageOf: (start: number) => string | undefined): void {
   const evidence = entity.evidence[0];
@@ -84,7 +84,6 @@ function addDivisionChain(assembler: GraphAssembler, entity: EntityWithEvidence,
     const parentRef: MentionRef = { type: 'region', key: divisionKey(parent.code) };
     if (!assembler.has(parentRef)) {
       const cited = citeByName(parent, text, evidence.docId, passageOf);
-      if (!cited) continue;
       const mention: Mention = {
         type: 'region',
         name: parent.displayName,
@@ -92,9 +91,9 @@ function addDivisionChain(assembler: GraphAssembler, entity: EntityWithEvidence,
         start: 0,
         end: 0,
         level: parent.level,
-        props: { code: parent.code, source: 'division' },
+        props: { code: parent.code, source: 'division', ...(cited ? {} : { citedBy: 'descendant' }) },
       };
-      assembler.addMention(mention, cited);
+      assembler.addMention(mention, cited ?? evidence);
     }
     const childRef: MentionRef = { type: 'region', key: divisionKey(child.code) };
     assembler.addRelation('LOCATED_IN', childRef, parentRef, evidence, { source: 'division' });
