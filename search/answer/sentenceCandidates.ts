@@ -217,7 +217,7 @@ export function sentenceCandidates(sentences: ScoredSentence[], a: QuestionAnaly
       });
     }
     // 积极推进“大工委”机制: the practice is named, the adopter is the article's subject, as the ingest reads it.
-    const subject = candidates.length === found && (slot.answerType === 'place' || slot.answerType === 'organization') ? reader.subject(sentence) : undefined;
+    const subject = candidates.length === found && anchors.length > 0 && (slot.answerType === 'place' || slot.answerType === 'organization') ? reader.subject(sentence) : undefined;
     const fit = subject ? typeFit(subject, slot, a, sentence.text) : null;
     if (subject && fit) {
       const score = sentence.score * fit.fit * anchorFactor * SUBJECT_FIT;

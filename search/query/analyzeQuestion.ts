@@ -2,7 +2,7 @@ import type { Intent } from '../schema.js';
 import type { AnswerType, Constraints, PlaceFilter, QuestionAnalysis, Slot } from './answerTypes.js';
 import type { DefinitionMatcher } from './DefinitionMatcher.js';
 import type { EntityLexicon, LinkedEntity } from './EntityLexicon.js';
-import { normalizeKey, tokenize } from './extractors.js';
+import { normalizeKey, normalizeWidth, tokenize } from './extractors.js';
 import { GENERIC_ROLES, looksLikeName, ROLE_PATTERN } from './rolePhrases.js';
 import genericWords from './genericWords.json' with { type: 'json' };
 import {
@@ -16,6 +16,8 @@ const ENGLISH_STOP = new Set(
   'a an the of in on at to for and or is are was were be been which what who whom whose where when how many much does do did has have had with by from that this these those there their it its as'.split(' '),
 );
 const LATIN_WORD = /[A-Za-z][A-Za-z0-9'’\-]*[A-Za-z0-9]|[A-Za-z]/g;
+/** A numeric formula name: 1+3+X, 1+13+N, 2+3. */
+const FORMULA = /[0-9A-Za-z一二三四五六七八九十两]+(?:\+[0-9A-Za-z一二三四五六七八九十两]+)+/g;
 /** A quoted name: “…” or "…" or 「…」. */
 const QUOTED = /[“"「『]([^”"」』]{2,20})[”"」』]/g;
 
@@ -163,7 +165,11 @@ export function analyzeQuestion(query: string, lexicon: EntityLexicon, definitio
   const entities = lexicon.link(query);
   const known = new Set(entities.map((e) => e.surface));
   // Quotes are read on the raw question: normalizeKey drops them.
-  const quoted = [...query.matchAll(QUOTED)].map((m) => m[1].trim()).filter((name) => !known.has(normalizeKey(name)));
+  // A formula the graph does not know (1+5+X) is a name to find, quoted or not: never its look-alikes.
+  const formulas = [...normalizeWidth(query).matchAll(FORMULA)].map((m) => m[0]);
+  const quoted = [...new Set([...[...query.matchAll(QUOTED)].map((m) => m[1].trim()), ...formulas])].filter(
+    (name) => !known.has(normalizeKey(name)) && ![...known].some((k) => k.includes(normalizeKey(name))),
+  );
   if (!entities.some((e) => e.entity.type === 'mechanism') && definitions && PLACE_QUESTION.test(q)) {
     // 哪个街道让每个网格配…: the practice is described, not named.
     const described = definitions.match(q.replace(PLACE_QUESTION, ''));

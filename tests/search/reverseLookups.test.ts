@@ -80,9 +80,12 @@ describe('reverse look-ups on an invented graph', () => {
     expect(names(await ask('吴兴区有哪些镇采用了1+3+X'))).toEqual(['八里店镇']);
   });
 
-  it('trap: 1+3+N is not 1+3+X', async () => {
+  it('trap: 1+3+N is not 1+3+X, and a formula nobody uses finds nobody', async () => {
     expect(names(await ask('哪些镇采用了1+3+X'))).toEqual(['八里店镇']);
     expect(names(await ask('哪些镇采用了1+3+N'))).toEqual(['织里镇']);
+    const none = await ask('哪些镇采用了1+5+N网格服务模式');
+    expect(none.answers).toEqual([]);
+    expect(none.note).toBe(NO_ANSWER);
   });
 
   it('place → practices rolled up from its sub-places, grouped by sub-place', async () => {
