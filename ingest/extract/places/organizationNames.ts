@@ -36,7 +36,9 @@ export interface OrgCandidate {
 /** Tags that end a name read backwards from its head word (prepositions, particles, numbers, adverbs, verbs). */
 const FUNCTION_TAGS = /^(p|c|u|uj|ul|uz|uv|ug|ud|r|q|m|d|f|y|e|o|ad|t|v)$/;
 /** Tags of proper nouns: a non-legal head (公司, 大学) needs one of them in the name (热力公司 is no name). */
-const PROPER_TAGS = /^(ns|nt|nz|nr|nrt|nrfg|x|eng|pn)$/;
+const PROPER_TAGS = /^(ns|nt|nz|nr|nrt|nrfg|x|eng)$/;
+/** A social body's name needs a place or organization noun: jieba tags common words nr or x too (养老/nr). */
+const SOCIAL_PROPER_TAGS = /^(ns|nt|nz)$/;
 const SUFFIX_RE = new RegExp(ORGANIZATION_SUFFIXES.map((s) => s.suffix).join('|'), 'g');
 /** Words after a quoted name that make it a practice, not a body (“院落议事会”制度). */
 const PRACTICE_AFTER = /^(制度|机制|模式|工作法|品牌|平台|做法)/;
@@ -117,7 +119,9 @@ function findBySuffix(text: string, toks: Token[]): OrgCandidate[] {
     const suffix = ORGANIZATION_SUFFIXES.find((x) => x.suffix === m[0])!;
     const quoted = suffix.social ? quotedName(text, s, e) : undefined;
     if (quoted) {
-      if (!PRACTICE_AFTER.test(text.slice(e + (text[e] === '”' ? 1 : 0)))) {
+      const practice = PRACTICE_AFTER.test(text.slice(e + (text[e] === '”' ? 1 : 0)));
+      const namePart = quoted.name.slice(0, -m[0].length);
+      if (!practice && namePart && !GENERIC_ORGANIZATION_NAMES.has(quoted.name) && plausibleNamePart(namePart, false)) {
         out.push({ start: quoted.start, end: e, name: quoted.name, kind: suffix.kind, social: true });
       }
       continue;
@@ -126,10 +130,14 @@ function findBySuffix(text: string, toks: Token[]): OrgCandidate[] {
     let proper = false;
     /** A place or organization noun (not a person-name or unknown tag, which jieba gives 养老 too). */
     let placeLike = false;
+    const properTags = suffix.social ? SOCIAL_PROPER_TAGS : PROPER_TAGS;
     const inside = toks.find((t) => t.start < s && s < t.end);
+    // 居民协商会: a word running into the head (协商|会) means the head is no head.
+    if (inside && inside.end < e) continue;
     if (inside) {
       p = inside.start;
-      proper ||= PROPER_TAGS.test(inside.tag);
+      // A word holding a social head is the kind of body (党群服务中心/nt), not its name.
+      proper ||= !suffix.social && properTags.test(inside.tag);
       placeLike ||= /^(ns|nt|nz)$/.test(inside.tag);
     }
     for (let i = toks.findIndex((t) => t.end === p); i >= 0; i--) {
@@ -144,7 +152,7 @@ function findBySuffix(text: string, toks: Token[]): OrgCandidate[] {
       // The parent company of a branch is its own name; so is the company that runs a unit (宝石花物业|医院).
       if ((suffix.kind === 'company' ? /(公司|集团)$/ : /(公司|集团|物业|科技)$/).test(t.word)) break;
       if (text.slice(t.start, s).replace(/\s+/g, '').length > 16) break;
-      proper ||= (PROPER_TAGS.test(t.tag) && !LEVEL_PREFIXES.includes(t.word)) || isAnon;
+      proper ||= (properTags.test(t.tag) && !LEVEL_PREFIXES.includes(t.word)) || isAnon;
       placeLike ||= /^(ns|nt|nz)$/.test(t.tag) && !LEVEL_PREFIXES.includes(t.word);
       p = t.start;
     }
@@ -152,7 +160,8 @@ function findBySuffix(text: string, toks: Token[]): OrgCandidate[] {
     const namePart = text.slice(p, s).replace(/\s+/g, '');
     const name = namePart + m[0];
     if (!namePart || GENERIC_ORGANIZATION_NAMES.has(name) || !plausibleNamePart(namePart, suffix.legal === true)) continue;
-    const level = LEVEL_PREFIXES.find((w) => namePart.startsWith(w));
+    const firstWord = toks.find((t) => t.start === p)?.word ?? '';
+    const level = LEVEL_PREFIXES.find((w) => firstWord === w);
     // 区综治中心, 街道综合养老服务中心: a level word instead of a place name.
     if (level && !placeLike) proper = false;
     const generic = !proper && suffix.social === true && level !== undefined && !GENERIC_ORGANIZATION_NAMES.has(name.slice(level.length));
@@ -217,7 +226,7 @@ function findListed(text: string, toks: Token[]): OrgCandidate[] {
         name.length <= 12 &&
         CJK.test(name) &&
         !GENERIC_LIST_ITEMS.has(name) &&
-        !/(村|社区|街道|镇|乡|区|县|(?<!超)市|省|园|园区|部门|组织|单位|企业)$/.test(name);
+        !/(村|社区|街道|镇|乡|区|县|(?<!超)市|省|园|园区|部门|组织|单位|企业|局|厅|部|办|委|院|所|校|学校|幼儿园|中心|人大|政协|服务|安全|管理|建设)$/.test(name);
       if (plausible) items.push({ start, end, name, proper });
       if (!listed) break;
       end = sep;
