@@ -81,6 +81,7 @@ export class AnswerEngine {
     this.texts.clear();
     this.extractions.clear();
     this.contexts.clear();
+    this.leads = undefined;
   }
 
   private fileOf: FileOf = (docId) => this.files.get(docId) ?? docId;
@@ -107,6 +108,21 @@ export class AnswerEngine {
     subject: (sentence) => this.contexts.get(sentence.passage.articleId)?.subject,
   };
 
+  private leads?: Map<string, string>;
+
+  /** The first 300 characters of every article's first passage, indexed once (not per document asked). */
+  private articleLeads(): Map<string, string> {
+    if (!this.leads) {
+      const first = new Map<string, { index: number; text: string }>();
+      for (const p of this.indexes.passages.values()) {
+        const seen = first.get(p.articleId);
+        if (!seen || p.index < seen.index) first.set(p.articleId, { index: p.index, text: p.text.slice(0, 300) });
+      }
+      this.leads = new Map([...first].map(([id, v]) => [id, v.text]));
+    }
+    return this.leads;
+  }
+
   /** Builds the article contexts of these documents once (document title and lead, article title, byline, lead). */
   private async loadContexts(docIds: Iterable<string>): Promise<void> {
     for (const docId of new Set(docIds)) {
@@ -115,10 +131,7 @@ export class AnswerEngine {
       const document = await this.store.getDocument(docId);
       if (!document) continue;
       const docContext = documentContext(document.title, document.text.slice(0, 600));
-      const leads = new Map<string, string>();
-      for (const p of [...this.indexes.passages.values()].filter((x) => x.docId === docId).sort((x, y) => x.index - y.index)) {
-        if (!leads.has(p.articleId)) leads.set(p.articleId, p.text.slice(0, 300));
-      }
+      const leads = this.articleLeads();
       for (const article of articles) {
         this.contexts.set(article.id, articleContext({ docTitle: document.title, articleTitle: article.title, byline: article.byline, leadText: leads.get(article.id), docContext }));
       }
