@@ -6,9 +6,10 @@ import { buildHarness, waitForJob, type Harness } from './harness.js';
 
 let h: Harness;
 const extraApps: App[] = [];
+// Ingesting corpus/ and starting the worker can take minutes on a saturated 2-core machine.
 beforeAll(async () => {
   h = await buildHarness();
-});
+}, 300_000);
 afterAll(async () => {
   for (const app of extraApps) await app.locals.queue.close();
   await h?.close();
