@@ -39,6 +39,8 @@ const FUNCTION_TAGS = /^(p|c|u|uj|ul|uz|uv|ug|ud|r|q|m|d|f|y|e|o|ad|t|v)$/;
 const PROPER_TAGS = /^(ns|nt|nz|nr|nrt|nrfg|x|eng)$/;
 /** A social body's name needs a place or organization noun: jieba tags common words nr or x too (养老/nr). */
 const SOCIAL_PROPER_TAGS = /^(ns|nt|nz)$/;
+/** In a list before 等N家单位 an abbreviation (石化, 北大; jieba tag j) also opens a name. */
+const LIST_PROPER_TAGS = /^(ns|nt|nz|nr|nrt|nrfg|x|eng|j)$/;
 const SUFFIX_RE = new RegExp(ORGANIZATION_SUFFIXES.map((s) => s.suffix).join('|'), 'g');
 /** Words after a quoted name that make it a practice, not a body (“院落议事会”制度). */
 const PRACTICE_AFTER = /^(制度|机制|模式|工作法|品牌|平台|做法)/;
@@ -215,12 +217,12 @@ function findListed(text: string, toks: Token[]): OrgCandidate[] {
         // The first item: after the last verb, preposition or conjunction, from the first proper noun.
         const inItem = toks.filter((t) => t.start >= start && t.end <= end);
         const lastFunction = [...inItem].reverse().find((t) => /^(v|p|c|uj)$/.test(t.tag));
-        const firstProper = inItem.find((t) => t.start >= (lastFunction?.end ?? start) && PROPER_TAGS.test(t.tag));
+        const firstProper = inItem.find((t) => t.start >= (lastFunction?.end ?? start) && LIST_PROPER_TAGS.test(t.tag));
         if (!firstProper) break;
         start = firstProper.start;
       }
       const name = text.slice(start, end).trim();
-      const proper = toks.some((t) => t.end > start && t.start < end && PROPER_TAGS.test(t.tag));
+      const proper = toks.some((t) => t.end > start && t.start < end && LIST_PROPER_TAGS.test(t.tag));
       const plausible =
         name.length >= 2 &&
         name.length <= 12 &&
@@ -233,7 +235,12 @@ function findListed(text: string, toks: Token[]): OrgCandidate[] {
     }
     // 中食净化、广东雪印: an item jieba reads as common words is a name when a sibling is a proper one.
     const anyProper = items.some((i) => i.proper);
-    for (const i of items) if (i.proper || (anyProper && i.name.length <= 6)) out.push({ start: i.start, end: i.end, name: i.name, kind: 'company' });
+    for (const i of items) {
+      if (!i.proper && !(anyProper && i.name.length <= 6)) continue;
+      // A listed name keeps the kind its own head word gives (石化大学 is a university), else it is a company.
+      const kind = ORGANIZATION_SUFFIXES.find((x) => i.name.endsWith(x.suffix))?.kind ?? 'company';
+      out.push({ start: i.start, end: i.end, name: i.name, kind });
+    }
   }
   return out;
 }
