@@ -26,7 +26,7 @@ function headingsMarkdown(n: number): string {
 async function measure(file: string, dataDir: string): Promise<void> {
   const { SqliteGraphStore } = await import('../graph/sqlite/SqliteGraphStore.js');
   const { ingestPaths } = await import('../ingest/pipeline/index.js');
-  const { tokenize } = await import('../ingest/segment/index.js');
+  const { tokenize } = await import('../text/segment/index.js');
   tokenize('预热'); // the jieba dictionary load is not what this measures
   const store = new SqliteGraphStore(path.join(dataDir, 'graph.sqlite'));
   const started = performance.now();

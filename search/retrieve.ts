@@ -1,4 +1,4 @@
-import { tokenize } from '../ingest/segment/index.js';
+import { tokenize } from '../text/segment/index.js';
 import { expandTerms } from './query/expandQuery.js';
 import type { SearchIndexes } from './indexes/openIndexes.js';
 

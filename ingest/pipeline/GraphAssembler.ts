@@ -1,6 +1,6 @@
 import { hashId } from '../../graph/ids.js';
 import type { EntityWithEvidence, Evidence, RelationType, RelationWithEvidence } from '../../graph/model.js';
-import type { Mention, MentionRef } from '../extract/types.js';
+import type { Mention, MentionRef } from '../../text/extract/types.js';
 
 /**
  * Collects one document's mentions and relations, giving each entity a stable id and merging

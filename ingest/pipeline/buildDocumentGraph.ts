@@ -2,11 +2,11 @@ import { hashId } from '../../graph/ids.js';
 import type { ArticleRecord, DocumentGraph, DocumentRecord, EntityRecord, Evidence, PassageRecord } from '../../graph/model.js';
 import {
   articleContext, attachFollowingDefinitions, attachFollowingParts, documentContext, extractSentence, mechanismsSimilar, type ArticleContext, type Mention,
-} from '../extract/index.js';
-import { tokenize } from '../segment/index.js';
+} from '../../text/extract/index.js';
+import { tokenize } from '../../text/segment/index.js';
 import { buildPassages, structureDocument, toOriginalSpan, type PassageDraft, type StructuredArticle } from '../structure/index.js';
 import { GraphAssembler } from './GraphAssembler.js';
-import { ancestors, documentScope, enterDocumentScope } from '../extract/places/index.js';
+import { ancestors, documentScope, enterDocumentScope } from '../../text/extract/places/index.js';
 import { resolveDocumentRegions } from './regionChains.js';
 
 export interface SourceDocument extends Omit<DocumentRecord, 'title'> {

@@ -1,7 +1,7 @@
 import type { ExistingLinks } from '../../graph/GraphStore.js';
 import { hashId } from '../../graph/ids.js';
 import type { DocumentGraph, EntityRecord, RelationWithEvidence } from '../../graph/model.js';
-import { mechanismsSimilar } from '../extract/index.js';
+import { mechanismsSimilar } from '../../text/extract/index.js';
 import { FORMULA_KEY } from './buildDocumentGraph.js';
 
 /**

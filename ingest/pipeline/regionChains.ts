@@ -1,6 +1,6 @@
 import type { EntityWithEvidence, Evidence } from '../../graph/model.js';
-import { divisionIndex, divisionKey, lookupPlace, resolveDivisions, splitSuffix, surfaceForms, type Division, type DocumentScope } from '../extract/places/index.js';
-import type { Mention, MentionRef } from '../extract/index.js';
+import { divisionIndex, divisionKey, lookupPlace, resolveDivisions, splitSuffix, surfaceForms, type Division, type DocumentScope } from '../../text/extract/places/index.js';
+import type { Mention, MentionRef } from '../../text/extract/index.js';
 import type { GraphAssembler } from './GraphAssembler.js';
 
 const regionRef = (entity: EntityWithEvidence): MentionRef => ({ type: 'region', key: entity.key });

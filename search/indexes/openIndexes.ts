@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Config } from '../../graph/config.js';
 import type { GraphStore } from '../../graph/GraphStore.js';
 import type { PassageRecord } from '../../graph/model.js';
-import { tokenize } from '../../ingest/segment/index.js';
+import { tokenize } from '../../text/segment/index.js';
 import { CorpusEmbedder } from '../embed/CorpusEmbedder.js';
 import type { Embedder } from '../embed/Embedder.js';
 import { chooseEmbedder } from '../embed/chooseEmbedder.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tokenize } from '../../ingest/segment/index.js';
+import { tokenize } from '../../text/segment/index.js';
 import { Bm25Index, charBigrams } from './Bm25Index.js';
 
 const PASSAGES: [string, string][] = [

@@ -1,5 +1,5 @@
 import type { EntityRecord } from '../../graph/model.js';
-import { normalizeWidth } from '../../ingest/segment/index.js';
+import { normalizeWidth } from '../../text/segment/index.js';
 
 const CJK_RUN = /[\u4e00-\u9fff]+/g;
 /** Share of the question's character pairs a definition must contain, and the least absolute overlap. */

@@ -1,5 +1,5 @@
 import type { EntityRecord } from '../../graph/model.js';
-import { normalizeKey } from '../../ingest/segment/index.js';
+import { normalizeKey } from '../../text/segment/index.js';
 
 export interface LinkedEntity {
   entity: EntityRecord;

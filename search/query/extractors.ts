@@ -4,13 +4,13 @@
  * the documents were. When segmentation and extraction move to their own top-level stage folder
  * (below both ingest and search), only the paths in this file change.
  */
-export { normalizeKey, normalizeWidth, tokenize } from '../../ingest/segment/index.js';
+export { normalizeKey, normalizeWidth, tokenize } from '../../text/segment/index.js';
 export {
   articleContext, documentContext, extractSentence, type ArticleContext, type Extraction, type Mention, type RelationCandidate,
-} from '../../ingest/extract/index.js';
+} from '../../text/extract/index.js';
 export { splitSentences } from '../../ingest/structure/index.js';
 import fs from 'node:fs';
-import roleWords from '../../ingest/extract/places/data/roles.json' with { type: 'json' };
+import roleWords from '../../text/extract/places/data/roles.json' with { type: 'json' };
 
 /** Role words the people extractor knows (党工委 + 书记): questions name roles the same way. */
 export const ROLE_WORDS: { bodies: string[]; leaderTitles: string[]; memberTitles: string[]; notNames: string[] } = roleWords;
@@ -18,7 +18,7 @@ export const ROLE_WORDS: { bodies: string[]; leaderTitles: string[]; memberTitle
 /** The surnames the people extractor checks names against (single characters and compounds). */
 export const SURNAMES: ReadonlySet<string> = new Set(
   fs
-    .readFileSync(new URL('../../ingest/extract/places/data/surnames.txt', import.meta.url), 'utf8')
+    .readFileSync(new URL('../../text/extract/places/data/surnames.txt', import.meta.url), 'utf8')
     .split('\n')
     .map((line) => line.trim())
     .filter((line) => line && !line.startsWith('#')),

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { tokenize } from '../../ingest/segment/index.js';
+import { tokenize } from '../../text/segment/index.js';
 import type { SearchIndex } from './SearchIndex.js';
 
 export interface ContractPassage {

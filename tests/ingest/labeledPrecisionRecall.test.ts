@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntityRecord, EntityType } from '../../graph/model.js';
-import { normalizeKey } from '../../ingest/segment/index.js';
+import { normalizeKey } from '../../text/segment/index.js';
 import { ingestCorpus, PROJECT_ROOT, type CorpusStore } from '../helpers/corpusStore.js';
 
 type Labels = Partial<Record<EntityType, string[]>>;

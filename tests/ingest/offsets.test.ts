@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { normalizeKey } from '../../ingest/segment/index.js';
+import { normalizeKey } from '../../text/segment/index.js';
 import { ingestCorpus, type CorpusStore } from '../helpers/corpusStore.js';
 
 let ctx: CorpusStore;

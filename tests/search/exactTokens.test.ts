@@ -7,7 +7,7 @@ import { loadConfig } from '../../graph/config.js';
 import type { GraphStore } from '../../graph/GraphStore.js';
 import { openStore } from '../../graph/openStore.js';
 import { ingestPaths } from '../../ingest/pipeline/index.js';
-import { tokenize } from '../../ingest/segment/index.js';
+import { tokenize } from '../../text/segment/index.js';
 import { AnswerEngine } from '../../search/AnswerEngine.js';
 
 const DOCS: Record<string, string> = {

@@ -31,7 +31,7 @@ export function loadCorpusChunks(size = 300, dir = CORPUS_DIR): CorpusChunk[] {
   return chunks;
 }
 
-/** Jieba words straight from nodejieba (the project's ingest/segment tokenizer is not used here). */
+/** Jieba words straight from nodejieba (the project's text/segment tokenizer is not used here). */
 export function jiebaTokenize(text: string): string[] {
   return nodejieba.cut(text);
 }

@@ -8,7 +8,7 @@ import { isAppError } from '../../../graph/errors.js';
 import type { GraphStore } from '../../../graph/GraphStore.js';
 import { openStore } from '../../../graph/openStore.js';
 import { buildDocumentGraph, ingestPaths } from '../../../ingest/pipeline/index.js';
-import { tokenize } from '../../../ingest/segment/index.js';
+import { tokenize } from '../../../text/segment/index.js';
 import type { WorkerReply, WorkerRequest } from './workerMessages.js';
 
 let store: Promise<GraphStore> | undefined;

@@ -3,7 +3,7 @@ import { findProtectedSpans, normalizeKey, normalizeWidth, segment, tokenize } f
 
 /**
  * Names that must come out of segmentation as one token (jieba alone splits every one of them).
- * Place names are not here: they are found from the national division list (ingest/extract/places),
+ * Place names are not here: they are found from the national division list (text/extract/places),
  * not from a dictionary of the corpus's own places.
  */
 const SINGLE_TOKENS: [sentence: string, token: string][] = [

@@ -6,7 +6,7 @@ import { extractPlaces } from './extractPlaces.js';
 
 /**
  * Whole-corpus check: every region mention of the corpus files, split into sentences on 。！？
- * and newlines. Run `npx tsx ingest/extract/places/corpusRegions.ts [dir]` to print the distinct
+ * and newlines. Run `npx tsx text/extract/places/corpusRegions.ts [dir]` to print the distinct
  * names with level and count (the precision check of the place rules).
  */
 export interface RegionCount {
