@@ -39,7 +39,7 @@ describe('query and kg commands', () => {
     const { stdout } = await run(TSX, ['scripts/kg.ts', 'entity', '酒泉路街道', '--json'], { cwd: PROJECT_ROOT, env });
     const [entity] = JSON.parse(stdout).entities;
     expect(entity).toMatchObject({ type: 'region', name: '酒泉路街道', level: 'township' });
-    expect(entity.regionChain.map((r: { name: string }) => r.name)).toEqual(['兰州市', '城关区']);
+    expect(entity.regionChain.map((r: { name: string }) => r.name)).toEqual(['甘肃省', '兰州市', '城关区']);
     const adopts = entity.relations.find((r: { type: string; other: { name: string } }) => r.type === 'ADOPTS' && r.other.name === '1+3+X');
     expect(adopts.evidence[0]).toMatchObject({ docId: expect.stringMatching(/^doc-/), start: expect.any(Number), end: expect.any(Number) });
   });
