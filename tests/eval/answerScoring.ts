@@ -27,7 +27,7 @@
  *   that quotes both rates of a sentence has given the wrong one too.
  */
 import type { Answer } from '../../search/schema.js';
-import { normalizeName, type AnswerScore } from './evaluate.js';
+import { normalizeName, tallyAnswers, type AnswerScore } from './evaluate.js';
 
 export const ANSWER_TYPES = [
   'place', 'organization', 'person', 'role', 'practice', 'practice_parts', 'number', 'parent_chain', 'yes_no', 'compare', 'none',
@@ -114,15 +114,5 @@ export function scoreTypedAnswers(item: TypedScoreInput, answer: Answer): TypedA
     else wrongNames.push(show(p));
   }
   const missing = item.expectedAnswers.filter((e) => !predictions.some((p) => matches(type, p, e)));
-  return {
-    predicted: correctNames.length + wrongNames.length,
-    correct: correctNames.length,
-    expected: item.expectedAnswers.length,
-    matchedExpected: item.expectedAnswers.length - missing.length,
-    correctNames,
-    wrongNames,
-    neutralNames,
-    missing,
-    trapNames,
-  };
+  return { ...tallyAnswers(item.expectedAnswers, { correctNames, wrongNames, neutralNames, missing }), trapNames };
 }

@@ -182,15 +182,20 @@ export function scoreAnswers(item: EvalItem, answer: Answer): AnswerScore | null
     else wrongNames.push(name);
   }
   const missing = item.expectedAnswers.filter((e) => !names.some((n) => nameMatches(n, e)));
+  return tallyAnswers(item.expectedAnswers, { correctNames, wrongNames, neutralNames, missing });
+}
+
+/** Counts of one question's answers; neutral names count neither way. */
+export function tallyAnswers(
+  expectedAnswers: string[],
+  names: Pick<AnswerScore, 'correctNames' | 'wrongNames' | 'neutralNames' | 'missing'>,
+): AnswerScore {
   return {
-    predicted: correctNames.length + wrongNames.length,
-    correct: correctNames.length,
-    expected: item.expectedAnswers.length,
-    matchedExpected: item.expectedAnswers.length - missing.length,
-    correctNames,
-    wrongNames,
-    neutralNames,
-    missing,
+    predicted: names.correctNames.length + names.wrongNames.length,
+    correct: names.correctNames.length,
+    expected: expectedAnswers.length,
+    matchedExpected: expectedAnswers.length - names.missing.length,
+    ...names,
   };
 }
 
