@@ -1,4 +1,5 @@
 import type { Config } from '../graph/config.js';
+import { displayPath } from '../graph/displayPath.js';
 import { AppError } from '../graph/errors.js';
 import type { GraphStore } from '../graph/GraphStore.js';
 import type { AdminLevel, EntityRecord } from '../graph/model.js';
@@ -61,7 +62,7 @@ export class AnswerEngine {
     for (const type of ['region', 'organization', 'mechanism', 'person'] as const) {
       entities.push(...(await store.findEntities({ type, limit: 10_000_000 })));
     }
-    const files = new Map((await store.listDocuments()).map((d) => [d.id, d.path]));
+    const files = new Map((await store.listDocuments()).map((d) => [d.id, displayPath(d.path)]));
     return [new EntityLexicon(entities), new DefinitionMatcher(entities.filter((e) => e.type === 'mechanism')), files];
   }
 

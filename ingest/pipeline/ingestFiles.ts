@@ -32,7 +32,7 @@ export interface IngestOptions {
   baseDir?: string;
 }
 
-function displayPath(file: string, baseDir: string): string {
+function storedPath(file: string, baseDir: string): string {
   const relative = path.relative(baseDir, path.resolve(file));
   return relative.startsWith('..') || path.isAbsolute(relative) ? path.resolve(file) : relative;
 }
@@ -44,7 +44,7 @@ export async function ingestPaths(inputs: string[], store: GraphStore, options: 
   const baseDir = options.baseDir ?? process.cwd();
   for (const [index, file] of files.entries()) {
     hooks.onFileStart?.(file, index, files.length);
-    const shownPath = displayPath(file, baseDir);
+    const shownPath = storedPath(file, baseDir);
     let outcome: FileOutcome;
     try {
       const read = await readDocumentFile(file, { maxBytes: options.maxFileBytes });

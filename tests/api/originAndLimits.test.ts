@@ -1,11 +1,15 @@
 /** Issue 11 (9): foreign pages cannot change the store; public answers carry no server paths; long URLs get JSON. */
+import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../web/server/createApp.js';
 import { startServer } from '../../web/server/http/listen.js';
 import { withoutPaths } from '../../web/server/http/withoutPaths.js';
+import { ingestPaths } from '../../ingest/pipeline/index.js';
 import { buildHarness, waitForJob, type Harness } from './harness.js';
 
 let h: Harness;
@@ -65,6 +69,24 @@ describe('no server file paths in public responses', () => {
     expect(res.status).toBe(200);
     expect(res.text).not.toContain(h.dataDir);
     expect(res.text).not.toMatch(/"[^"]*\/(?:work|tmp|home|srv|usr)\/[^"]*"/);
+  });
+
+  it('a document ingested from an absolute path outside the project is listed, opened and cited by its file name', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-outside-'));
+    const file = path.join(folder, '西宁城西区报告.txt');
+    fs.writeFileSync(file, '西宁市城西区胜利路街道推行“红色管家”物业服务模式，居民满意率达到96.3%。\n');
+    const [outcome] = await ingestPaths([file], h.store, { maxFileBytes: h.config.maxFileBytes, baseDir: h.dataDir });
+    expect(outcome.status).toBe('inserted');
+    const list = await request(h.app).get('/api/documents');
+    const listed = (list.body as { id: string; path: string }[]).find((d) => d.path.endsWith('西宁城西区报告.txt'));
+    expect(listed?.path).toBe('西宁城西区报告.txt');
+    const opened = await request(h.app).get(`/api/documents/${listed!.id}`);
+    expect(opened.body.document.path).toBe('西宁城西区报告.txt');
+    const search = await request(h.app).get('/api/search').query({ q: '红色管家物业服务模式' });
+    expect(search.status).toBe(200);
+    expect(search.text).toContain('西宁城西区报告.txt');
+    expect(search.text).not.toContain(folder);
+    fs.rmSync(folder, { recursive: true, force: true });
   });
 
   it('a failed job names the client file only, in its error and its outcome', async () => {

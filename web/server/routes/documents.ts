@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Router } from 'express';
+import { displayPath } from '../../../graph/displayPath.js';
 import { AppError } from '../../../graph/errors.js';
 import { idParams } from '../api/schemas.js';
 import type { ApiContext } from '../api/context.js';
@@ -14,7 +15,7 @@ export function documentRoutes({ store, config, queue, watcher }: ApiContext): R
   const router = Router();
 
   router.get('/documents', async (_req, res) => {
-    res.json(await store.listDocuments());
+    res.json((await store.listDocuments()).map((d) => ({ ...d, path: displayPath(d.path) })));
   });
 
   router.get('/documents/:id', async (req, res) => {
@@ -28,7 +29,7 @@ export function documentRoutes({ store, config, queue, watcher }: ApiContext): R
     ]);
     const { text, title, format, encoding, ingestedAt } = document;
     res.json({
-      document: { id, title, path: document.path, format, encoding, ingestedAt, text },
+      document: { id, title, path: displayPath(document.path), format, encoding, ingestedAt, text },
       articles,
       passages: passages.map((p) => ({ id: p.id, articleId: p.articleId, index: p.index, start: p.start, end: p.end, breadcrumb: p.breadcrumb })),
       mentions,

@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { displayPath } from '../../../graph/displayPath.js';
 import { AppError } from '../../../graph/errors.js';
 import { allCitations, citationKey, citedDocumentIds, estimateYear, exportFile, type CitedPlace, type DocumentInfo } from '../../export/index.js';
 import { CitationLocator } from '../citations/CitationLocator.js';
@@ -26,7 +27,7 @@ export function exportRoutes({ store }: ApiContext): Router {
     const documents = new Map<string, DocumentInfo>();
     for (const id of citedDocumentIds(input)) {
       const doc = await store.getDocument(id);
-      if (doc) documents.set(id, { id, title: doc.title, path: doc.path, estimatedYear: estimateYear(doc.text) });
+      if (doc) documents.set(id, { id, title: doc.title, path: displayPath(doc.path), estimatedYear: estimateYear(doc.text) });
     }
     // Footnotes name the page and section of each span, never its offsets.
     const locations = new Map<string, CitedPlace>();
