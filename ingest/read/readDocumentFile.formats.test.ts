@@ -37,7 +37,7 @@ describe('.docx', () => {
 });
 
 describe('.pdf', () => {
-  it('reads an ASCII text layer: lines by y position, pages separated by a blank line', async () => {
+  it('reads an ASCII text layer: lines by y position, pages separated by a form feed on a line of its own', async () => {
     const pdf = buildPdf({
       font: 'helvetica',
       title: 'Practice Atlas sample',
@@ -45,7 +45,7 @@ describe('.pdf', () => {
     });
     const result = await readDocumentFile(tmp.write('ascii.pdf', pdf), LIMIT);
     expect(result).toMatchObject({ format: 'pdf', encoding: 'pdf-text-layer', title: 'Practice Atlas sample' });
-    expect(result.text).toBe('Lanzhou street-level governance\nParty building\n\nPage (two)');
+    expect(result.text).toBe('Lanzhou street-level governance\nParty building\n\f\nPage (two)');
   });
 
   const chinese: Array<{ font: PdfFontKind; note: string }> = [
@@ -58,7 +58,7 @@ describe('.pdf', () => {
     const pages = [[heading, ...body.slice(0, 2)], [body[2]]];
     const result = await readDocumentFile(tmp.write(`${font}.pdf`, buildPdf({ font, pages, title: heading })), LIMIT);
     expect(result.title).toBe(heading);
-    expect(result.text).toBe(`${heading}\n${body[0]}\n${body[1]}\n\n${body[2]}`);
+    expect(result.text).toBe(`${heading}\n${body[0]}\n${body[1]}\n\f\n${body[2]}`);
     expect(fetchSpy).not.toHaveBeenCalled();
   });
 

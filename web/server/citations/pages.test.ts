@@ -1,7 +1,22 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readDocumentFile } from '../../../ingest/read/index.js';
+import { buildPdf } from '../../../ingest/read/testing/buildPdf.js';
+import { TempDir } from '../../../ingest/read/testing/fixtures.js';
 import { pageAt, pageMap } from './pages.js';
 
+const tmp = new TempDir();
+afterAll(() => tmp.remove());
+
 describe('pageMap / pageAt', () => {
+  it('names the page of text read from a real PDF without printed page numbers', async () => {
+    const pages = [['Grid governance report', 'First page text'], ['Second page text'], ['Third page text']];
+    const { text } = await readDocumentFile(tmp.write('pages.pdf', buildPdf({ font: 'helvetica', pages, title: 'Pages' })), { maxBytes: 1 << 20 });
+    const map = pageMap(text)!;
+    expect(pageAt(map, text.indexOf('First page'))).toBe(1);
+    expect(pageAt(map, text.indexOf('Second page'))).toBe(2);
+    expect(pageAt(map, text.indexOf('Third page'))).toBe(3);
+  });
+
   it('counts form feeds in a PDF text layer', () => {
     const text = '第一页的内容\f第二页的内容\f第三页';
     const map = pageMap(text)!;
