@@ -96,7 +96,7 @@ const results = [await measure('corpus/', 'corpus')];
 const model = /transformers/.test(embedderReason);
 const queryEmbedding = model ? await measureQueryEmbedding() : undefined;
 if (queryEmbedding) console.log({ queryEmbedding });
-if (!model || process.argv.includes('--copies')) {
+if ((!model || process.argv.includes('--copies')) && copies > 0) {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-bench-corpus-'));
   writeSyntheticCorpus('corpus', work, copies);
   results.push(await measure(`synthetic ${copies}×`, work));
