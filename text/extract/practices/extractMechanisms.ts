@@ -5,8 +5,10 @@ import {
   ADOPT_VERBS,
   CARRIER_TAILS,
   HEAD_NOUNS,
+  JOINT_VERBS,
   KNOWN_PRACTICES,
   NOT_PRACTICE_TAILS,
+  OBJECT_NOUNS,
   OUTCOME_WORDS,
   SLOGAN_KEYS,
   VERB_HEADS,
@@ -18,6 +20,7 @@ import {
   closesClause,
   completeObjectAfter,
   definitionAfter,
+  definitionAfterPhrase,
   definitionBefore,
   findQuoteRuns,
   headAfter,
@@ -27,10 +30,11 @@ import {
   type Quote,
 } from './context.js';
 import { announcesItsParts, announcesPartsBefore } from './extractParts.js';
+import { descriptiveNames } from './descriptiveNames.js';
 import { mechanismKey } from './mechanismKey.js';
 import { NUMERALS, formulaTerms, nameShape, type NameShape } from './shapes.js';
 
-type Evidence = 'shape' | 'inner-head' | 'known' | 'head' | 'definition' | 'adopt';
+type Evidence = 'shape' | 'inner-head' | 'known' | 'head' | 'definition' | 'adopt' | 'description';
 
 interface Candidate {
   core: string;
@@ -62,6 +66,11 @@ const QUALIFIES_NOUN = new RegExp(`^(?:[\\p{Script=Han}]{1,3}型[、和与]?)+[\
 const endsWithPlaceNoun = (core: string): boolean => NOT_PRACTICE_TAILS.some((t) => core.endsWith(t));
 const endsWithCarrier = (core: string): boolean => CARRIER_TAILS.some((t) => core.endsWith(t));
 const HEADS = alternation(HEAD_NOUNS);
+// “楼宇党建+小区党建”双轮驱动: a short phrase saying that a word formula's terms act together.
+const JOINT_AFTER = new RegExp(`^[\\p{Script=Han}]{0,3}?(?:${alternation(JOINT_VERBS)})(?=$|[，。；;：:！？,、])`, 'u');
+// 试点“红色管家”服务: after an adopt verb, the quote names the service or way of governing.
+const OBJECT_NOUN_AFTER = new RegExp(`^(${alternation(OBJECT_NOUNS)})(?=$|[，。；;：:！？,、])`);
+const MANNER_WORD = /[式型化]$/;
 // 探索实施自管一批、托管一批、整合一批、运营一批物业管理模式: a verb, then a 、 list, up to the clause end.
 const VERB_THEN_LIST = new RegExp(`(${alternation(ADOPT_VERBS)})(?:${alternation(ADOPT_FILLERS)})?(?=[\\p{Script=Han}]{3,6}、)`, 'gv');
 const LIST_TAIL = new RegExp(`^((?:(?!${HEADS})[\\p{Script=Han}&&[^的等]]){0,6})(${HEADS})`, 'v');
@@ -166,7 +175,8 @@ function wholeList(text: string, quote: Quote, runEnd: number, ctx: RunContext):
 
 function judgeQuote(text: string, quote: Quote, ctx: RunContext): Candidate | undefined {
   const core = quote.core.replace(/\s+/g, ' ').trim();
-  if (!core || core.length > 20 || /[，,；;—]/.test(core) || isSlogan(core)) return undefined;
+  if (!core || core.length > 20 || /[，,；;—]/.test(core)) return undefined;
+  if (isSlogan(core)) return sloganWithHead(text, quote, core, ctx);
   const shape = nameShape(core);
   const surfaceEnd = ctx.ownHead ? ctx.ownHead.end : quote.end;
   const definition = ctx.isLast ? definitionAfter(text, surfaceEnd) : undefined;
@@ -190,8 +200,32 @@ function judgeQuote(text: string, quote: Quote, ctx: RunContext): Candidate | un
   if (announcesItsParts(text, surfaceEnd, core) || announcesPartsBefore(text, quote.open, core)) return { ...base, evidence: 'definition' };
   // In a run, carriers (老书记工作室, 四点半课堂) count with the run's clue; places never do.
   const placeLike = endsWithPlaceNoun(core) && !(ctx.isRun && endsWithCarrier(core));
+  // “红黄绿”三色关爱台账，分别是…: a short noun phrase between the name and its definition.
+  const described = ctx.isLast && !placeLike ? definitionAfterPhrase(text, quote.end) : undefined;
+  if (described) {
+    const { phrase, definition: span } = described;
+    return { ...base, evidence: 'definition', definition: span, surface: core + phrase, end: quote.end + phrase.length };
+  }
+  const rest = text.slice(quote.end);
+  const joint = shape === 'word-formula' ? JOINT_AFTER.exec(rest) : null;
+  if (joint) return { ...base, evidence: 'head', head: joint[0], surface: core + joint[0], end: quote.end + joint[0].length };
   if (ctx.adoptOk && (shape === 'word-formula' || !placeLike)) return { ...base, evidence: 'adopt' };
+  const object = ctx.verb && !ctx.isRun && !placeLike && !MANNER_WORD.test(core) ? OBJECT_NOUN_AFTER.exec(rest) : null;
+  if (object) return { ...base, evidence: 'adopt', surface: core + object[1], end: quote.end + object[1].length };
   return undefined;
+}
+
+/**
+ * A slogan or metaphor in quotes names a practice only together with its own head noun:
+ * 实施“头雁”培育工程 is a practice (named 头雁培育工程), 选优配强“头雁”队伍 and “领头雁” alone are not.
+ * An adopt verb earlier in the clause is needed too: 改变“碎片化”管理模式 names a problem.
+ */
+function sloganWithHead(text: string, quote: Quote, core: string, ctx: RunContext): Candidate | undefined {
+  const head = ctx.ownHead;
+  // 改变“碎片化”管理模式: a manner word in quotes describes the way, often a problem, not a name.
+  if (!head || head.gap.length > 4 || MANNER_WORD.test(core) || !clauseVerbBefore(text, quote.open)) return undefined;
+  const name = core + head.gap + head.head;
+  return { core: name, coreStart: quote.open + 1, start: quote.open, end: head.end, evidence: 'head', head: head.head, verb: ctx.verb };
 }
 
 /** Names written without quotes: known practices (网格化管理), formulas, 推行文建明工作法. */
@@ -210,6 +244,11 @@ function unquotedCandidates(text: string): Candidate[] {
   for (const m of text.matchAll(UNQUOTED_METHOD)) {
     const start = m.index! + m[0].length - m[1].length - 3;
     out.push({ core: `${m[1]}工作法`, coreStart: start, start, end: m.index! + m[0].length, evidence: 'inner-head', verb: adoptVerbBefore(text, start) });
+  }
+  for (const d of descriptiveNames(text)) {
+    // 推行文建明工作法 is found by the rules above already.
+    if (out.some((c) => c.start < d.end && d.start < c.end)) continue;
+    out.push({ core: d.name, coreStart: d.start, start: d.start, end: d.end, evidence: 'description', head: d.head, verb: d.verb });
   }
   return out;
 }
@@ -285,7 +324,7 @@ export function extractMechanisms(sentence: string, tokens?: Token[]): Mention[]
   const covered = findQuoteRuns(text).flatMap((r) => r.quotes);
   const inQuote = (at: number): boolean => covered.some((q) => at > q.open && at < q.end);
   const unquoted = unquotedCandidates(text).filter(
-    (c) => !inside(c.start) && !inQuote(c.start) && (c.evidence !== 'inner-head' || onBoundary(c.start)),
+    (c) => !inside(c.start) && !inQuote(c.start) && (!['inner-head', 'description'].includes(c.evidence) || onBoundary(c.start)),
   );
   return [...quoted, ...unquoted]
     .filter((c) => !isSlogan(c.core))
