@@ -71,6 +71,8 @@ const JOINT_AFTER = new RegExp(`^[\\p{Script=Han}]{0,3}?(?:${alternation(JOINT_V
 // 试点“红色管家”服务: after an adopt verb, the quote names the service or way of governing.
 const OBJECT_NOUN_AFTER = new RegExp(`^(${alternation(OBJECT_NOUNS)})(?=$|[，。；;：:！？,、])`);
 const MANNER_WORD = /[式型化]$/;
+// 大党委, 两委, 党小组: bodies listed with the slogans are organizations; “大党委”机制 is their working, not a named practice.
+const BODY_TAIL = /[委组会部队站]$/;
 // 探索实施自管一批、托管一批、整合一批、运营一批物业管理模式: a verb, then a 、 list, up to the clause end.
 const VERB_THEN_LIST = new RegExp(`(${alternation(ADOPT_VERBS)})(?:${alternation(ADOPT_FILLERS)})?(?=[\\p{Script=Han}]{3,6}、)`, 'gv');
 const LIST_TAIL = new RegExp(`^((?:(?!${HEADS})[\\p{Script=Han}&&[^的等]]){0,6})(${HEADS})`, 'v');
@@ -218,12 +220,13 @@ function judgeQuote(text: string, quote: Quote, ctx: RunContext): Candidate | un
 /**
  * A slogan or metaphor in quotes names a practice only together with its own head noun:
  * 实施“头雁”培育工程 is a practice (named 头雁培育工程), 选优配强“头雁”队伍 and “领头雁” alone are not.
- * An adopt verb earlier in the clause is needed too: 改变“碎片化”管理模式 names a problem.
+ * An adopt verb earlier in the clause is needed too: 改变“碎片化”管理模式 names a problem; and the
+ * quote must not be a body (推行社区“大党委”机制 is the body at work).
  */
 function sloganWithHead(text: string, quote: Quote, core: string, ctx: RunContext): Candidate | undefined {
   const head = ctx.ownHead;
   // 改变“碎片化”管理模式: a manner word in quotes describes the way, often a problem, not a name.
-  if (!head || head.gap.length > 4 || MANNER_WORD.test(core) || !clauseVerbBefore(text, quote.open)) return undefined;
+  if (!head || head.gap.length > 4 || MANNER_WORD.test(core) || BODY_TAIL.test(core) || !clauseVerbBefore(text, quote.open)) return undefined;
   const name = core + head.gap + head.head;
   return { core: name, coreStart: quote.open + 1, start: quote.open, end: head.end, evidence: 'head', head: head.head, verb: ctx.verb };
 }
