@@ -51,6 +51,8 @@ const rows: Row[] = [
   { sentence: '实施城区雨污分流改造工程，新建管网12公里', absent: ['城区雨污分流改造工程'] },
   { sentence: '实行编制动态调整，盘活事业编制', absent: ['编制动态调整'] },
   { sentence: '建立完善管理体制，理顺条块关系', absent: ['管理体制'] },
+  { sentence: '建立健全矛盾纠纷多元化解机制，小事不出村', absent: ['矛盾纠纷多元化解机制'] },
+  { sentence: '各网格建立定期例会制度，每月研判一次', absent: ['定期例会制度'] },
   // Quoted names: N零 and N社联动 shapes.
   { sentence: '建，推进“三社联动”，完善群团组织协同社会组织有序参与基', present: ['三社联动'], corpus: true },
   { sentence: '信州区开展“三零”平安村创建，即矛盾不上交、平安不出事、服务不缺位', present: ['三零'] },
