@@ -103,9 +103,14 @@ export function adoptVerbBefore(text: string, at: number, verbs: string[] = ADOP
   return m?.[1];
 }
 
-/** A run verb (开展) right before a run of quoted names. */
-export function runVerbBefore(text: string, at: number): string | undefined {
-  return adoptVerbBefore(text, at, RUN_VERBS);
+/**
+ * A run verb (开展) right before a run of quoted names; with `topicGap`, up to that many characters of
+ * topic may stand between (开展供暖问题“冬病夏治”).
+ */
+export function runVerbBefore(text: string, at: number, topicGap = 0): string | undefined {
+  if (topicGap === 0) return adoptVerbBefore(text, at, RUN_VERBS);
+  const before = text.slice(Math.max(0, at - topicGap - 4), at);
+  return new RegExp(`(${alternation(RUN_VERBS)})[\\p{Script=Han}]{0,${topicGap}}$`, 'u').exec(before)?.[1];
 }
 
 /** The run closes its clause (punctuation or the end of the sentence follows). */

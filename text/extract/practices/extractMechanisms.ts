@@ -71,6 +71,8 @@ const JOINT_AFTER = new RegExp(`^[\\p{Script=Han}]{0,3}?(?:${alternation(JOINT_V
 // 试点“红色管家”服务: after an adopt verb, the quote names the service or way of governing.
 const OBJECT_NOUN_AFTER = new RegExp(`^(${alternation(OBJECT_NOUNS)})(?=$|[，。；;：:！？,、])`);
 const MANNER_WORD = /[式型化]$/;
+/** Characters of topic allowed between 开展 and one quoted name (开展供暖问题“冬病夏治”). */
+const TOPIC_GAP = 4;
 // 大党委, 两委, 党小组: bodies listed with the slogans are organizations; “大党委”机制 is their working, not a named practice.
 const BODY_TAIL = /[委组会部队站]$/;
 // 探索实施自管一批、托管一批、整合一批、运营一批物业管理模式: a verb, then a 、 list, up to the clause end.
@@ -108,6 +110,10 @@ function quotedCandidates(text: string): Candidate[] {
       // 持续开展“行走中的党课”“履职技能比拼”“周检查月评比”。 — but not 开展“…”“…”等活动.
       verb = runVerbBefore(text, run.start);
       adoptOk = !!verb && (closesClause(text, run.end) || !!head);
+    } else if (!verb) {
+      // 开展“屋场夜话”，… / 开展供暖问题“冬病夏治”，…: one name (after a short topic) closing the clause.
+      verb = runVerbBefore(text, run.start, TOPIC_GAP);
+      adoptOk = !!verb && closesClause(text, run.end);
     }
     const last = run.quotes[run.quotes.length - 1];
     for (const quote of run.quotes) {

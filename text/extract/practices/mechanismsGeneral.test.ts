@@ -76,6 +76,12 @@ const rows: Row[] = [
   { sentence: '着力纠正“一刀切”做法带来的问题', absent: ['一刀切', '一刀切做法'] },
   { sentence: '全面推行社区“大党委”机制，大力探索推进区域化党建', absent: ['大党委', '大党委机制'], corpus: true },
   { sentence: '宝安区推行村（社区）“两委”联席机制', absent: ['两委', '两委联席机制'] },
+  // 开展 + one quoted name closing the clause (a short topic may stand between); not before 活动.
+  { sentence: '聚焦民生“用情为”。开展供暖问题“冬病夏治”，实施外墙保温节能改造4.1万平方米', present: ['冬病夏治'], absent: ['用情为'], corpus: true },
+  { sentence: '红旗村开展“院坝夜谈”，村干部晚上到院坝听群众意见', present: ['院坝夜谈'] },
+  { sentence: '全镇开展“扫黄打非”进基层活动，发放资料3000份', absent: ['扫黄打非'] },
+  { sentence: '在“大走访”活动中，依托43名街道社区班子成员', absent: ['大走访'], corpus: true },
+  { sentence: '各社区开展“最后一公里”，打通服务群众通道', absent: ['最后一公里'] },
   // 做法 and 计划 as heads.
   { sentence: '大力实施“一村一项目”计划，以5个中央和省级扶持壮大村集体经济项目为纽带', present: ['一村一项目'], corpus: true },
   { sentence: '浏阳市将在全市推广“屋场恳谈”做法', present: ['屋场恳谈'] },
