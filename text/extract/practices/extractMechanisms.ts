@@ -320,9 +320,11 @@ function toMention(c: Candidate, text: string, original: string): Mention {
  * Named practices in one sentence. A quoted name counts when it has a practice shape (formula,
  * number list), a head noun inside or after it (or 等 + a list noun after its run), a definition,
  * or an adopt verb before it (as a complete object); slogans and metaphors from slogans.json never
- * count. Quoted lists of parallel phrases may be one practice as a whole. Unquoted names: known
- * practices, bare formulas, 推行X工作法, parallel lists before a head noun, and objects ending in a
- * practice verb phrase (结对共建). Definitions given by the next sentence: attachFollowingDefinitions.
+ * count (unless they carry their own head after an adopt verb: 实施“头雁”培育工程). Quoted lists of parallel
+ * phrases may be one practice as a whole. Unquoted names: known practices, bare formulas, 推行X工作法,
+ * parallel lists before a head noun, objects ending in a practice verb phrase (结对共建), and descriptive
+ * names with a specific modifier (建立社区工作者薪酬动态调整机制, descriptiveNames.ts). Definitions given by
+ * the next sentence: attachFollowingDefinitions.
  */
 export function extractMechanisms(sentence: string, tokens?: Token[]): Mention[] {
   const text = normalizeWidth(sentence);
