@@ -269,20 +269,29 @@ describe('generalization targets (issue 8)', () => {
     report = await runEntityEval({ corpus: false });
   }, 120_000);
 
-  const all = () => report.groups.find((g) => g.title === 'all')!.totals;
+  const group = (title: string) => report.groups.find((g) => g.title === title)!.totals;
+  const all = () => group('all');
 
   it('ingests every labelled document', () => {
     expect(report.ingestFailures).toEqual([]);
   });
 
-  // Issue 8 asks 0.90 for each. Mechanism recall is not there yet (0.81 measured): it is held at a
-  // regression floor, and the issue stays open until the target row replaces it.
+  // Issue 8 asks 0.90 for each, on the whole set.
   it.each([
     ['region', 'precision', 0.9], ['region', 'recall', 0.9],
     ['person', 'precision', 0.9], ['person', 'recall', 0.9],
-    ['mechanism', 'precision', 0.9], ['mechanism', 'recall', 0.8],
+    ['mechanism', 'precision', 0.9], ['mechanism', 'recall', 0.9],
   ] as const)('%s %s ≥ %s', (type, measure, floor) => {
     expect(ratio(all().types[type][measure]) ?? 0).toBeGreaterThanOrEqual(floor);
+  });
+
+  // The whole set meets the practice target (0.93 recall) only because the tuned half is at 1.00; on the
+  // held-out half practice recall is 0.82 (18/22), below issue 8's 0.90. It is held at a regression floor,
+  // and the issue stays open until this row reaches 0.90.
+  it.each([
+    ['mechanism', 'precision', 0.9], ['mechanism', 'recall', 0.8],
+  ] as const)('held-out half: %s %s ≥ %s', (type, measure, floor) => {
+    expect(ratio(group('held-out').types[type][measure]) ?? 0).toBeGreaterThanOrEqual(floor);
   });
 
   it('LOCATED_IN chains of places in the division list are right ≥ 0.95 of the time', () => {

@@ -7,6 +7,7 @@ import {
   LIST_MAX_GAP,
   LIST_NOUNS,
   MANNER_NOUNS,
+  NOT_PRACTICE_TAILS,
   RUN_VERBS,
   VAGUE_QUANTIFIERS,
   alternation,
@@ -102,9 +103,14 @@ export function adoptVerbBefore(text: string, at: number, verbs: string[] = ADOP
   return m?.[1];
 }
 
-/** A run verb (开展) right before a run of quoted names. */
-export function runVerbBefore(text: string, at: number): string | undefined {
-  return adoptVerbBefore(text, at, RUN_VERBS);
+/**
+ * A run verb (开展) right before a run of quoted names; with `topicGap`, up to that many characters of
+ * topic may stand between (开展供暖问题“冬病夏治”).
+ */
+export function runVerbBefore(text: string, at: number, topicGap = 0): string | undefined {
+  if (topicGap === 0) return adoptVerbBefore(text, at, RUN_VERBS);
+  const before = text.slice(Math.max(0, at - topicGap - 4), at);
+  return new RegExp(`(${alternation(RUN_VERBS)})[\\p{Script=Han}]{0,${topicGap}}$`, 'u').exec(before)?.[1];
 }
 
 /** The run closes its clause (punctuation or the end of the sentence follows). */
@@ -155,6 +161,19 @@ export function definitionAfter(text: string, from: number): DefinitionSpan | un
   while (end > start && /[，,；;：:\s]/.test(text[end - 1])) end--;
   if (end - start < 2) return undefined;
   return { start, end: Math.min(end, start + 200) };
+}
+
+const PHRASE_BEFORE_DEFINITION = new RegExp('^[\\p{Script=Han}&&[^的等和与及]]{1,8}(?=\\s*[，,：:]?\\s*(?:即|就是|是指|分别为|分别是|包括))', 'v');
+
+/**
+ * A definition after a short noun phrase that follows the quoted name: “红黄绿”三色关爱台账，分别是…,
+ * “四零”平安社区创建，即…. The phrase must not end in a place or problem noun (“…”社区，包括…).
+ */
+export function definitionAfterPhrase(text: string, from: number): { phrase: string; definition: DefinitionSpan } | undefined {
+  const phrase = PHRASE_BEFORE_DEFINITION.exec(text.slice(from))?.[0];
+  if (!phrase || NOT_PRACTICE_TAILS.some((tail) => phrase.endsWith(tail))) return undefined;
+  const definition = definitionAfter(text, from + phrase.length);
+  return definition ? { phrase, definition } : undefined;
 }
 
 /** 以“育选一个好‘领头雁’、建设一个好班子…”为主要内容的“六位一体”党建工作模式 */

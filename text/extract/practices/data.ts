@@ -16,8 +16,19 @@ const head = load<{
   vagueQuantifiers: string[];
   mannerNouns: string[];
   verbHeads: string[];
+  descriptiveHeads: string[];
+  genericModifiers: string[];
+  jointVerbs: string[];
+  notInstitutions: string[];
 }>('headNouns.json');
-const adopt = load<{ verbs: string[]; fillers: string[]; runVerbs: string[]; clauseVerbs: string[] }>('adoptVerbs.json');
+const adopt = load<{
+  verbs: string[];
+  fillers: string[];
+  runVerbs: string[];
+  clauseVerbs: string[];
+  descriptiveVerbs: string[];
+  objectNouns: string[];
+}>('adoptVerbs.json');
 const slogans = load<{ slogans: string[]; notPracticeTails: string[]; carrierTails: string[]; outcomeWords: string[] }>('slogans.json');
 const known = load<{ names: string[] }>('knownPractices.json');
 const units = load<{
@@ -45,7 +56,13 @@ export const LIST_MAX_GAP = head.listMaxGap;
 export const VAGUE_QUANTIFIERS = [...head.vagueQuantifiers].sort(byLengthDesc);
 export const MANNER_NOUNS = [...head.mannerNouns].sort(byLengthDesc);
 export const VERB_HEADS = [...head.verbHeads].sort(byLengthDesc);
+export const DESCRIPTIVE_HEADS = [...head.descriptiveHeads].sort(byLengthDesc);
+export const GENERIC_MODIFIERS = new Set(head.genericModifiers);
+export const JOINT_VERBS = [...head.jointVerbs].sort(byLengthDesc);
+export const NOT_INSTITUTIONS = [...head.notInstitutions].sort(byLengthDesc);
 export const ADOPT_VERBS = [...adopt.verbs].sort(byLengthDesc);
+export const DESCRIPTIVE_VERBS = [...adopt.descriptiveVerbs].sort(byLengthDesc);
+export const OBJECT_NOUNS = [...adopt.objectNouns].sort(byLengthDesc);
 export const ADOPT_FILLERS = [...adopt.fillers].sort(byLengthDesc);
 export const RUN_VERBS = [...adopt.runVerbs].sort(byLengthDesc);
 export const CLAUSE_VERBS = [...adopt.clauseVerbs].sort(byLengthDesc);

@@ -5,8 +5,10 @@ import {
   ADOPT_VERBS,
   CARRIER_TAILS,
   HEAD_NOUNS,
+  JOINT_VERBS,
   KNOWN_PRACTICES,
   NOT_PRACTICE_TAILS,
+  OBJECT_NOUNS,
   OUTCOME_WORDS,
   SLOGAN_KEYS,
   VERB_HEADS,
@@ -18,6 +20,7 @@ import {
   closesClause,
   completeObjectAfter,
   definitionAfter,
+  definitionAfterPhrase,
   definitionBefore,
   findQuoteRuns,
   headAfter,
@@ -27,10 +30,11 @@ import {
   type Quote,
 } from './context.js';
 import { announcesItsParts, announcesPartsBefore } from './extractParts.js';
+import { descriptiveNames } from './descriptiveNames.js';
 import { mechanismKey } from './mechanismKey.js';
 import { NUMERALS, formulaTerms, nameShape, type NameShape } from './shapes.js';
 
-type Evidence = 'shape' | 'inner-head' | 'known' | 'head' | 'definition' | 'adopt';
+type Evidence = 'shape' | 'inner-head' | 'known' | 'head' | 'definition' | 'adopt' | 'description';
 
 interface Candidate {
   core: string;
@@ -62,6 +66,15 @@ const QUALIFIES_NOUN = new RegExp(`^(?:[\\p{Script=Han}]{1,3}型[、和与]?)+[\
 const endsWithPlaceNoun = (core: string): boolean => NOT_PRACTICE_TAILS.some((t) => core.endsWith(t));
 const endsWithCarrier = (core: string): boolean => CARRIER_TAILS.some((t) => core.endsWith(t));
 const HEADS = alternation(HEAD_NOUNS);
+// “楼宇党建+小区党建”双轮驱动: a short phrase saying that a word formula's terms act together.
+const JOINT_AFTER = new RegExp(`^[\\p{Script=Han}]{0,3}?(?:${alternation(JOINT_VERBS)})(?=$|[，。；;：:！？,、])`, 'u');
+// 试点“红色管家”服务: after an adopt verb, the quote names the service or way of governing.
+const OBJECT_NOUN_AFTER = new RegExp(`^(${alternation(OBJECT_NOUNS)})(?=$|[，。；;：:！？,、])`);
+const MANNER_WORD = /[式型化]$/;
+/** Characters of topic allowed between 开展 and one quoted name (开展供暖问题“冬病夏治”). */
+const TOPIC_GAP = 4;
+// 大党委, 两委, 党小组: bodies listed with the slogans are organizations; “大党委”机制 is their working, not a named practice.
+const BODY_TAIL = /[委组会部队站]$/;
 // 探索实施自管一批、托管一批、整合一批、运营一批物业管理模式: a verb, then a 、 list, up to the clause end.
 const VERB_THEN_LIST = new RegExp(`(${alternation(ADOPT_VERBS)})(?:${alternation(ADOPT_FILLERS)})?(?=[\\p{Script=Han}]{3,6}、)`, 'gv');
 const LIST_TAIL = new RegExp(`^((?:(?!${HEADS})[\\p{Script=Han}&&[^的等]]){0,6})(${HEADS})`, 'v');
@@ -97,6 +110,10 @@ function quotedCandidates(text: string): Candidate[] {
       // 持续开展“行走中的党课”“履职技能比拼”“周检查月评比”。 — but not 开展“…”“…”等活动.
       verb = runVerbBefore(text, run.start);
       adoptOk = !!verb && (closesClause(text, run.end) || !!head);
+    } else if (!verb) {
+      // 开展“屋场夜话”，… / 开展供暖问题“冬病夏治”，…: one name (after a short topic) closing the clause.
+      verb = runVerbBefore(text, run.start, TOPIC_GAP);
+      adoptOk = !!verb && closesClause(text, run.end);
     }
     const last = run.quotes[run.quotes.length - 1];
     for (const quote of run.quotes) {
@@ -166,7 +183,8 @@ function wholeList(text: string, quote: Quote, runEnd: number, ctx: RunContext):
 
 function judgeQuote(text: string, quote: Quote, ctx: RunContext): Candidate | undefined {
   const core = quote.core.replace(/\s+/g, ' ').trim();
-  if (!core || core.length > 20 || /[，,；;—]/.test(core) || isSlogan(core)) return undefined;
+  if (!core || core.length > 20 || /[，,；;—]/.test(core)) return undefined;
+  if (isSlogan(core)) return sloganWithHead(text, quote, core, ctx);
   const shape = nameShape(core);
   const surfaceEnd = ctx.ownHead ? ctx.ownHead.end : quote.end;
   const definition = ctx.isLast ? definitionAfter(text, surfaceEnd) : undefined;
@@ -190,8 +208,33 @@ function judgeQuote(text: string, quote: Quote, ctx: RunContext): Candidate | un
   if (announcesItsParts(text, surfaceEnd, core) || announcesPartsBefore(text, quote.open, core)) return { ...base, evidence: 'definition' };
   // In a run, carriers (老书记工作室, 四点半课堂) count with the run's clue; places never do.
   const placeLike = endsWithPlaceNoun(core) && !(ctx.isRun && endsWithCarrier(core));
+  // “红黄绿”三色关爱台账，分别是…: a short noun phrase between the name and its definition.
+  const described = ctx.isLast && !placeLike ? definitionAfterPhrase(text, quote.end) : undefined;
+  if (described) {
+    const { phrase, definition: span } = described;
+    return { ...base, evidence: 'definition', definition: span, surface: core + phrase, end: quote.end + phrase.length };
+  }
+  const rest = text.slice(quote.end);
+  const joint = shape === 'word-formula' ? JOINT_AFTER.exec(rest) : null;
+  if (joint) return { ...base, evidence: 'head', head: joint[0], surface: core + joint[0], end: quote.end + joint[0].length };
   if (ctx.adoptOk && (shape === 'word-formula' || !placeLike)) return { ...base, evidence: 'adopt' };
+  const object = ctx.verb && !ctx.isRun && !placeLike && !MANNER_WORD.test(core) ? OBJECT_NOUN_AFTER.exec(rest) : null;
+  if (object) return { ...base, evidence: 'adopt', surface: core + object[1], end: quote.end + object[1].length };
   return undefined;
+}
+
+/**
+ * A slogan or metaphor in quotes names a practice only together with its own head noun:
+ * 实施“头雁”培育工程 is a practice (named 头雁培育工程), 选优配强“头雁”队伍 and “领头雁” alone are not.
+ * An adopt verb earlier in the clause is needed too: 改变“碎片化”管理模式 names a problem; and the
+ * quote must not be a body (推行社区“大党委”机制 is the body at work).
+ */
+function sloganWithHead(text: string, quote: Quote, core: string, ctx: RunContext): Candidate | undefined {
+  const head = ctx.ownHead;
+  // 改变“碎片化”管理模式: a manner word in quotes describes the way, often a problem, not a name.
+  if (!head || head.gap.length > 4 || MANNER_WORD.test(core) || BODY_TAIL.test(core) || !clauseVerbBefore(text, quote.open)) return undefined;
+  const name = core + head.gap + head.head;
+  return { core: name, coreStart: quote.open + 1, start: quote.open, end: head.end, evidence: 'head', head: head.head, verb: ctx.verb };
 }
 
 /** Names written without quotes: known practices (网格化管理), formulas, 推行文建明工作法. */
@@ -210,6 +253,11 @@ function unquotedCandidates(text: string): Candidate[] {
   for (const m of text.matchAll(UNQUOTED_METHOD)) {
     const start = m.index! + m[0].length - m[1].length - 3;
     out.push({ core: `${m[1]}工作法`, coreStart: start, start, end: m.index! + m[0].length, evidence: 'inner-head', verb: adoptVerbBefore(text, start) });
+  }
+  for (const d of descriptiveNames(text)) {
+    // 推行文建明工作法 is found by the rules above already.
+    if (out.some((c) => c.start < d.end && d.start < c.end)) continue;
+    out.push({ core: d.name, coreStart: d.start, start: d.start, end: d.end, evidence: 'description', head: d.head, verb: d.verb });
   }
   return out;
 }
@@ -272,9 +320,11 @@ function toMention(c: Candidate, text: string, original: string): Mention {
  * Named practices in one sentence. A quoted name counts when it has a practice shape (formula,
  * number list), a head noun inside or after it (or 等 + a list noun after its run), a definition,
  * or an adopt verb before it (as a complete object); slogans and metaphors from slogans.json never
- * count. Quoted lists of parallel phrases may be one practice as a whole. Unquoted names: known
- * practices, bare formulas, 推行X工作法, parallel lists before a head noun, and objects ending in a
- * practice verb phrase (结对共建). Definitions given by the next sentence: attachFollowingDefinitions.
+ * count (unless they carry their own head after an adopt verb: 实施“头雁”培育工程). Quoted lists of parallel
+ * phrases may be one practice as a whole. Unquoted names: known practices, bare formulas, 推行X工作法,
+ * parallel lists before a head noun, objects ending in a practice verb phrase (结对共建), and descriptive
+ * names with a specific modifier (建立社区工作者薪酬动态调整机制, descriptiveNames.ts). Definitions given by
+ * the next sentence: attachFollowingDefinitions.
  */
 export function extractMechanisms(sentence: string, tokens?: Token[]): Mention[] {
   const text = normalizeWidth(sentence);
@@ -285,7 +335,7 @@ export function extractMechanisms(sentence: string, tokens?: Token[]): Mention[]
   const covered = findQuoteRuns(text).flatMap((r) => r.quotes);
   const inQuote = (at: number): boolean => covered.some((q) => at > q.open && at < q.end);
   const unquoted = unquotedCandidates(text).filter(
-    (c) => !inside(c.start) && !inQuote(c.start) && (c.evidence !== 'inner-head' || onBoundary(c.start)),
+    (c) => !inside(c.start) && !inQuote(c.start) && (!['inner-head', 'description'].includes(c.evidence) || onBoundary(c.start)),
   );
   return [...quoted, ...unquoted]
     .filter((c) => !isSlogan(c.core))

@@ -1,6 +1,9 @@
 import type { Mention, RelationCandidate } from '../types.js';
 import { normalizeKey, normalizeWidth } from '../../segment/index.js';
-import { clauseParts, formulaClauseParts, labeledParts, listParts, multiClauseListParts, numberedParts, type PartSpan } from './partLists.js';
+import {
+  COUNT_TAIL, clauseParts, colonClauseParts, formulaClauseParts, labeledParts, listParts, multiClauseListParts, numberedParts,
+  termDefinitionParts, type PartSpan,
+} from './partLists.js';
 import { formulaTerms, isDigitCode, isNumericFormula } from './shapes.js';
 
 // What opens an enumeration after a practice name: a colon, 即, 包括, 分别是/为, 主要有 …
@@ -38,8 +41,11 @@ export function announcedCounts(name: string): number[] | undefined {
   return [...new Set([segments.length, numerals.reduce((a, b) => a + b, 0), numerals[numerals.length - 1]])];
 }
 
-/** Where an enumeration of `m`'s parts starts, if the text after the name opens one. */
-function enumerationAfter(text: string, m: Mention): { start: number; end: number; separators: string } | undefined {
+// “三色预警”机制，把上报事项按紧急程度分为红色、黄色、绿色三个等级: a division later in the clause.
+const DIVISION = /^[^。；;！？!?：:]{0,30}?(?:划分为|分为|分成|划为)/;
+
+/** Where an enumeration of `m`'s parts starts, if the text after the name opens one (`colon`: by a colon alone). */
+function enumerationAfter(text: string, m: Mention): { start: number; end: number; separators: string; colon?: boolean } | undefined {
   const rest = text.slice(m.end);
   const composed = COMPOSITION.exec(rest);
   if (composed) {
@@ -50,10 +56,27 @@ function enumerationAfter(text: string, m: Mention): { start: number; end: numbe
   const gap = m.name.length > 0 ? (/^[\p{Script=Han}]{0,6}?(?=[，,：:]?\s*(?:即|也就是|就是|包括|分别是|分别为|[：:]))/u.exec(rest)?.[0] ?? '') : '';
   const after = rest.slice(gap.length);
   const intro = INTRO.exec(after) ?? NUMBERED_AFTER.exec(after);
-  if (!intro) return undefined;
+  if (!intro) return divisionAfter(text, m);
   const start = m.end + gap.length + intro[0].length;
   const stop = NEXT_DEFINITION.exec(text.slice(start));
-  return { start, end: stop ? start + stop.index : text.length, separators: '、' };
+  return { start, end: stop ? start + stop.index : text.length, separators: '、', colon: /^\s*[：:]\s*$/.test(intro[0]) };
+}
+
+/**
+ * …分为红色、黄色、绿色三个等级: the list after 分为 in the name's clause, without the count phrase
+ * that closes it. Only for names that announce a count (checked by the caller): a place divided
+ * into grids (把辖区分为12个网格) lists no parts of a practice.
+ */
+function divisionAfter(text: string, m: Mention): { start: number; end: number; separators: string } | undefined {
+  if (!announcedCounts(m.name)) return undefined;
+  const division = DIVISION.exec(text.slice(m.end));
+  if (!division) return undefined;
+  const start = m.end + division[0].length;
+  const stop = /[，,。；;：:！？!?]/.exec(text.slice(start));
+  let end = stop ? start + stop.index : text.length;
+  const tail = COUNT_TAIL.exec(text.slice(start, end));
+  if (tail) end = start + tail.index;
+  return { start, end, separators: '、' };
 }
 
 /**
@@ -198,7 +221,12 @@ export function extractParts(sentence: string, mechanisms: Mention[]): { mention
     const enumeration = enumerationAfter(text, parent);
     const counts = announcedCounts(parent.name);
     const terms = isNumericFormula(parent.name) ? formulaTerms(parent.name) : undefined;
-    let parts = enumeration ? partsOf(text.slice(enumeration.start, enumeration.end), counts, enumeration.separators, terms) : [];
+    const body = enumeration ? text.slice(enumeration.start, enumeration.end) : '';
+    // “2”是A和B两个主体，“3”是C、D、E三方力量: each term defined in turn lists its own parts.
+    const byTerm = enumeration && terms ? termDefinitionParts(body, terms) : [];
+    let parts = byTerm.length > 0 ? byTerm : enumeration ? partsOf(body, counts, enumeration.separators, terms) : [];
+    // 机制：A，B，C。 — a practice that announces no count, its clauses after a colon (a formula names its own terms).
+    if (parts.length === 0 && enumeration?.colon && !counts && !formulaTerms(parent.name)) parts = colonClauseParts(body);
     let offset = enumeration?.start ?? 0;
     if (parts.length === 0 && counts) {
       parts = partsBefore(text, parent.start, counts);

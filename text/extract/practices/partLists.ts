@@ -153,3 +153,56 @@ export function formulaClauseParts(text: string, terms: string[]): PartSpan[] {
   }
   return parts.length === terms.length ? parts : [];
 }
+
+/** A count phrase closing a list (…绿色三个等级, …志愿者三方力量): it counts the items, it is not one. */
+export const COUNT_TAIL = /(?:[一二三四五六七八九十两双]|\d+)(?:个|类|种|项|方|级|支|大|张|条)[\p{Script=Han}]{0,4}$/u;
+/** Clauses that state a result or a purpose, not a part: …，从而实现…, …，确保…. */
+const RESULT_CLAUSE = /^(?:从而|进而|以此|以便|使|让|实现|确保|推动|有效|切实|形成|做到|达到)/;
+
+/**
+ * “厂社联动”机制：联席会议每季度召开一次，企业退休党员组织关系全部转入社区，企业闲置用房优先用于社区服务:
+ * after a colon, each clause up to the end of the sentence is one part (2–5 clauses of 4–30
+ * characters); not when a clause states a result (…，从而实现…).
+ */
+export function colonClauseParts(text: string): PartSpan[] {
+  const body = text.replace(/[。！？!?]\s*$/, '');
+  if (/[。！？!?]/.test(body)) return [];
+  const parts: PartSpan[] = [];
+  let offset = 0;
+  for (const clause of body.split(/[，,；;]/)) {
+    const part = trimmed(text, offset, offset + clause.length);
+    offset += clause.length + 1;
+    if (!part || part.text.length < 4 || part.text.length > 30 || RESULT_CLAUSE.test(part.text)) return [];
+    parts.push(part);
+  }
+  return parts.length >= 2 && parts.length <= 5 ? parts : [];
+}
+
+/**
+ * “2”是社区党组织和业主委员会两个主体，“3”是物业服务企业、社会组织、志愿者三方力量: a formula's terms
+ * defined one clause each (“1”是指…, “X”即…); the parts are the items each clause lists (a clause
+ * that lists nothing is one part). Every term must be defined, in order; else none.
+ */
+export function termDefinitionParts(text: string, terms: string[]): PartSpan[] {
+  const parts: PartSpan[] = [];
+  let offset = 0;
+  let term = 0;
+  for (const clause of text.split(/[，,；;。]/)) {
+    if (term === terms.length) break;
+    const escaped = terms[term].replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const m = new RegExp(`^\\s*[“"]?${escaped}[”"]?\\s*(?:是指|是|指|即|代表|为)`, 'i').exec(clause);
+    if (!m) return [];
+    let content = clause.slice(m[0].length);
+    const tail = COUNT_TAIL.exec(content);
+    if (tail && tail.index >= 2) content = content.slice(0, tail.index);
+    const start = offset + m[0].length;
+    const items = listParts(content, { splitLastAnd: true });
+    const one = trimmed(text, start, start + content.length);
+    if (items.length >= 2) parts.push(...items.map((p) => ({ text: p.text, start: start + p.start, end: start + p.end })));
+    else if (one) parts.push(one);
+    else return [];
+    term++;
+    offset += clause.length + 1;
+  }
+  return term === terms.length ? parts : [];
+}

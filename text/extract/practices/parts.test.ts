@@ -155,6 +155,36 @@ const rows: Row[] = [
     sentence: '打通服务群众“最后一公里”：社区、物业、业委会三方协同',
     parts: [],
   },
+  {
+    label: 'a division later in the clause (分为…三类), without its count phrase',
+    sentence: '嘉兴市南湖区推行“三色管理”机制，把出租房按风险高低分为红色、橙色、蓝色三类，分类上门检查',
+    practice: '三色管理',
+    parts: ['红色', '橙色', '蓝色'],
+  },
+  {
+    label: 'a division that the count does not fit is not the parts (把辖区分为12个网格)',
+    sentence: '沙依巴克区推行“三色管理”机制，把辖区分为12个网格',
+    practice: '三色管理',
+    parts: [],
+  },
+  {
+    label: 'clauses after a colon, for a name without a count',
+    sentence: '云岩区建立“楼院议事”机制：每月召开一次楼院会，议题由居民自己提出，议定结果在楼道公示。',
+    practice: '楼院议事',
+    parts: ['每月召开一次楼院会', '议题由居民自己提出', '议定结果在楼道公示'],
+  },
+  {
+    label: 'clauses after a colon that end in a result are an explanation, not parts',
+    sentence: '城关镇建立“邻里互助”机制：居民两两结对帮扶，从而实现守望相助。',
+    practice: '邻里互助',
+    parts: [],
+  },
+  {
+    label: 'a formula’s terms defined one by one (“1”是…，“2”是…), each listing its parts',
+    sentence: '丰泽区推行“1+2+X”工作模式：“1”是社区党委，“2”是居委会和业主委员会两个主体，“X”是物业、商户、志愿者等多方力量。',
+    practice: '1+2+X',
+    parts: ['社区党委', '居委会', '业主委员会', '物业', '商户', '志愿者'],
+  },
 ];
 
 describe('extractParts: practice parts listed in the sentence', () => {

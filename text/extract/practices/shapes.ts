@@ -6,6 +6,8 @@
 
 export const NUMERALS = '一二三四五六七八九十百千万两双';
 const NUM_CLASS = `[${NUMERALS}]`;
+// Verbs of parts acting as one: a number list ending in one names a joint arrangement (三社联动).
+const JOINT_VERBS = ['融合', '联动', '共治', '共建', '联建', '协同'].join('|');
 
 /** Terms of a + formula, or undefined when the text is not one. */
 export function formulaTerms(text: string): string[] | undefined {
@@ -37,10 +39,13 @@ export function isWordFormula(text: string): boolean {
 /**
  * Number + noun lists strong enough to be a name on their own:
  * - several numeral-led segments: 一网两访三为, 两化三三三, 五岗二十级, 六位一体, 三会一课;
- * - N…融合: 五个融合, 三网融合; N进X: 三进小区, 八进网格; 双X: 双报到, 双找双帮.
+ * - N…融合/联动/共治: 五个融合, 三网融合, 三社联动; N零: 四零; N进X: 三进小区, 八进网格; 双X: 双报到, 双找双帮.
  */
 export function isNumberList(text: string): boolean {
-  if (new RegExp(`^${NUM_CLASS}[个项大]?[\\p{Script=Han}]{0,2}融合$`, 'u').test(text)) return true;
+  // 五个融合, 三社联动, 五方共治: N parties or parts acting together.
+  if (new RegExp(`^${NUM_CLASS}[个项大]?[\\p{Script=Han}]{0,2}(?:${JOINT_VERBS})$`, 'u').test(text)) return true;
+  // 三零, 四零: N zero-targets (零上交, 零事故…), a common way to name a safety practice.
+  if (/^[二两三四五六七八九十]零$/.test(text)) return true;
   if (new RegExp(`^${NUM_CLASS}进[\\p{Script=Han}]{2,3}$`, 'u').test(text)) return true;
   if (/^双[\p{Script=Han}]{2,5}$/u.test(text)) return true;
   // 三个一, 四个一, 五个一: N things that each come once (一张网、一支队伍…).
