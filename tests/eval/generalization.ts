@@ -188,7 +188,7 @@ export interface GenSummary {
   byAnswerType: Record<string, GroupSummary>;
   byPhrasing: Record<string, GroupSummary>;
   /** Every trap answer given: question id, the prediction and the trap it matched. */
-  trapAnswers: { id: string; query: string; prediction: string; trap: string }[];
+  trapAnswers: { id: string; split: GenEvalItem['split']; query: string; prediction: string; trap: string }[];
 }
 
 function group(results: GenQueryResult[]): GroupSummary {
@@ -218,12 +218,13 @@ export function summarizeGeneralization(mode: SearchMode, results: GenQueryResul
     byDocSet: groupBy(results, DOC_SETS, (r) => r.docSet),
     byAnswerType: groupBy(results, ANSWER_TYPES, (r) => r.answerType),
     byPhrasing: groupBy(results, PHRASINGS, (r) => r.phrasing),
-    trapAnswers: results.flatMap((r) => r.answers.trapNames.map((t) => ({ id: r.id, query: r.query, ...t }))),
+    trapAnswers: results.flatMap((r) => r.answers.trapNames.map((t) => ({ id: r.id, split: r.split, query: r.query, ...t }))),
   };
 }
 
 export interface GenFailure {
   id: string;
+  split: GenEvalItem['split'];
   query: string;
   answerType: AnswerType;
   problems: string[];
@@ -245,7 +246,7 @@ export function genFailures(items: GenEvalItem[], perMode: Map<SearchMode, GenQu
     if (base.answers.missing.length) problems.push(`missing answers: ${base.answers.missing.join('、')}`);
     if (base.answers.wrongNames.length) problems.push(`wrong answers: ${base.answers.wrongNames.join('、')}`);
     for (const t of base.answers.trapNames) problems.push(`TRAP: ${t.prediction} (matches ${t.trap})`);
-    if (problems.length) out.push({ id: item.id, query: item.query, answerType: item.answerType, problems, expected: item.expectedAnswers, got: base.got });
+    if (problems.length) out.push({ id: item.id, split: item.split, query: item.query, answerType: item.answerType, problems, expected: item.expectedAnswers, got: base.got });
   });
   return out;
 }

@@ -14,8 +14,13 @@ function row(label: string, g: GroupSummary, width: number): string {
   );
 }
 
-export function printGeneralizationReport(report: GeneralizationReport): void {
+/**
+ * Held-out questions are listed one by one only with `showHeldOut` (npm run eval -- --show-held-out):
+ * whoever tunes the answer code sees their totals, never their wording or answers, by accident.
+ */
+export function printGeneralizationReport(report: GeneralizationReport, showHeldOut = false): void {
   const out = (line = '') => console.log(line);
+  const listed = <T extends { split: string }>(items: T[]) => items.filter((i) => showHeldOut || i.split !== 'held-out');
   out(`Embedder: ${report.embedder}`);
   out(
     `Documents: ${report.documents}; ingest ${report.seconds.ingest.toFixed(1)} s, open ${report.seconds.open.toFixed(1)} s, ` +
@@ -39,10 +44,10 @@ export function printGeneralizationReport(report: GeneralizationReport): void {
   for (const [k, g] of Object.entries(first.byPhrasing)) out(row(k, g, 14));
   out();
   out(`Trap answers given: ${first.trapAnswers.length}`);
-  for (const t of first.trapAnswers) out(`  ✗ ${t.id} ${t.query}: ${t.prediction}  (trap ${t.trap})`);
+  for (const t of listed(first.trapAnswers)) out(`  ✗ ${t.id} ${t.query}: ${t.prediction}  (trap ${t.trap})`);
   out();
-  out(`Failures (${report.failures.length}):`);
-  for (const f of report.failures) {
+  out(`Failures (${report.failures.length}${showHeldOut ? '' : '; held-out ones counted, not listed'}):`);
+  for (const f of listed(report.failures)) {
     out(`- ${f.id} [${f.answerType}] ${f.query}`);
     for (const p of f.problems) out(`    ✗ ${p}`);
     out(`    expected: [${f.expected.join('、')}]  got: [${f.got.answers.join('、')}]${f.got.note ? ' (no graph answer)' : ''}`);

@@ -1,5 +1,7 @@
 /**
- * npm run eval:entities [-- --verbose]
+ * npm run eval:entities [-- --verbose [--show-held-out]]
+ * --verbose lists each tuning document's misses; the held-out documents' misses only with --show-held-out,
+ * so whoever tunes the rules does not read them by accident.
  * Ingests the generalization documents (both halves) into a temporary embedded store with the real
  * pipeline and scores the entities the graph holds for each document against the labels.
  */
@@ -191,7 +193,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const verbose = process.argv.includes('--verbose');
   const report = await runEntityEval({ log: (line) => console.error(line) });
   for (const f of report.ingestFailures) console.log(`Ingest failure: ${f}`);
-  if (verbose) report.scores.forEach(printDocument);
+  const showHeldOut = process.argv.includes('--show-held-out');
+  if (verbose) report.scores.filter((s) => showHeldOut || s.split !== 'held-out').forEach(printDocument);
   console.log(formatReport(report.groups));
   console.log(`(${report.seconds.toFixed(1)} s)`);
 }

@@ -1,8 +1,9 @@
 /**
- * npm run eval [-- --json] [-- --mode hybrid] [-- --set dev|generalization] [-- --keep] [-- --sweep] [-- --embedder corpus,auto]
+ * npm run eval [-- --json] [-- --mode hybrid] [-- --set dev|generalization] [-- --keep] [-- --sweep] [-- --embedder corpus,auto] [-- --show-held-out]
  * Scores tests/eval/dev-queries.json on corpus/ alone, and tests/eval/generalization/
  * queries-generalization.json on corpus/ + the generalization documents, in each mode.
  * --json prints { dev, generalization } (each omitted when not run).
+ * Held-out failures and trap answers are counted; they are listed only with --show-held-out.
  */
 import type { SearchMode } from '../../search/retrieve.js';
 import { MODES, TOP_K } from './evaluate.js';
@@ -117,7 +118,7 @@ async function report(args: ReturnType<typeof parseArgs>, embedder: string | und
   if (generalization) {
     if (dev) console.log();
     console.log('=== Generalization set (tests/eval/generalization/queries-generalization.json, corpus/ + generalization docs) ===');
-    printGeneralizationReport(generalization);
+    printGeneralizationReport(generalization, process.argv.includes('--show-held-out'));
   }
 }
 
