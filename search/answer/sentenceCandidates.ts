@@ -6,6 +6,7 @@ import type { AnswerItem } from './answerItems.js';
 import { matchesPlace } from './answerItems.js';
 import type { FileOf } from './citations.js';
 import { metricFit, metricName } from './metricAnswers.js';
+import { partsAfterAnchor } from './partsFromText.js';
 import { originalMapper, type PassageSentence } from './sentenceSpans.js';
 import { topicScore } from './topicScore.js';
 
@@ -33,6 +34,8 @@ const PASSAGE_ANCHOR = 0.75;
 /** An adopter that is the article's subject rather than named in the sentence counts this much. */
 const SUBJECT_FIT = 0.8;
 const MAX_PER_SLOT = 6;
+/** A practice's list may be longer than other answers (五心: five items, 四零: four). */
+const MAX_PARTS = 10;
 
 const norm = (text: string) => normalizeKey(text).replace(/[“”"「」]/g, '');
 
@@ -106,6 +109,8 @@ function nearness(text: string, mention: Mention, anchors: string[]): number {
 interface Candidate {
   item: AnswerItem;
   score: number;
+  /** The sentence a parts candidate was read from: one practice's list is one sentence's list. */
+  list?: string;
 }
 
 const asEntity = (m: Mention): EntityRecord => ({ id: '', type: m.type, name: m.name, key: m.key, aliases: [], props: m.props ?? {}, ...(m.level ? { level: m.level } : {}) });
@@ -204,6 +209,24 @@ export function sentenceCandidates(sentences: ScoredSentence[], a: QuestionAnaly
     if (!anchors.length && !slot.topic.every((t) => text.includes(norm(t)))) continue;
     // A sentence this weak cannot reach the threshold whatever it holds: do not pay for its extraction.
     if (sentence.score * anchorFactor < ANSWER_THRESHOLD) continue;
+    if (slot.answerType === 'parts') {
+      // The list right after the practice's name is its own; other lists of the passage are not.
+      const anchor = anchors.find((x) => text.includes(x));
+      const parts = anchor ? partsAfterAnchor(text, anchor) : [];
+      if (parts.length) {
+        const citation = citationOf(sentence);
+        const list = `${sentence.passage.id}:${sentence.cleanStart}`;
+        const score = sentence.score * anchorFactor;
+        for (const part of parts) {
+          candidates.push({
+            score,
+            list,
+            item: { id: `text:${list}:${part.start}`, name: part.name, type: 'part', detail: `${anchor}的组成部分`, slot: slotIndex, source: 'text', score: Math.round(score * 1000) / 1000, citations: [citation] },
+          });
+        }
+        continue;
+      }
+    }
     const { mentions } = reader.extract(sentence);
     const found = candidates.length;
     for (const m of mentions) {
@@ -232,7 +255,11 @@ export function sentenceCandidates(sentences: ScoredSentence[], a: QuestionAnaly
 function keepBest(candidates: Candidate[], best: number): AnswerItem[] {
   if (best < ANSWER_THRESHOLD) return [];
   const kept = new Map<string, AnswerItem>();
-  for (const c of candidates.sort((x, y) => y.score - x.score)) {
+  const sorted = candidates.sort((x, y) => y.score - x.score);
+  // A list read from a sentence is kept whole and alone: items of another sentence's list are another practice's.
+  const list = sorted[0]?.list;
+  if (list !== undefined) return sorted.filter((c) => c.list === list).slice(0, MAX_PARTS).map((c) => c.item);
+  for (const c of sorted) {
     if (c.score < best * KEEP_SHARE || kept.size >= MAX_PER_SLOT) break;
     if (!kept.has(norm(c.item.name))) kept.set(norm(c.item.name), c.item);
   }
