@@ -7,6 +7,7 @@ import { regionSubtree } from './graphWalk.js';
 import { ancestorAt } from './regionWalk.js';
 import { toCitation } from './citations.js';
 import { bestByTopic, scoringTerms, topicScore } from './topicScore.js';
+import genericWords from '../query/genericWords.json' with { type: 'json' };
 
 const isActor = (e: LinkedEntity) => e.entity.type === 'region' || e.entity.type === 'organization';
 
@@ -50,6 +51,15 @@ export async function mechanismsOnTopic(ctx: GraphContext, topic: string[]): Pro
 
 const PRACTICE_SHARE = 0.5;
 const GENERIC_PRACTICE_WORDS = /^(探索|做法|举措|经验|工作|创新|措施|办法|渠道|特色|平时|通过|方面|亮点|实践)$/;
+const UMBRELLA = new Set(genericWords.umbrella);
+
+/**
+ * The words of a practice question that narrow it to a topic: not the words every practice
+ * answers (做法, 经验) nor those naming the whole field (基层治理): 宜昌有哪些基层治理做法 asks for all.
+ */
+export function practiceTopic(words: string[]): string[] {
+  return words.filter((t) => !GENERIC_PRACTICE_WORDS.test(t) && !UMBRELLA.has(t));
+}
 /** Beyond this many practices an unscoped roll-up lists the best-cited ones. */
 const MAX_ROLLED_UP = 30;
 
@@ -61,7 +71,7 @@ const MAX_ROLLED_UP = 30;
  */
 export async function placePractices(ctx: GraphContext, a: QuestionAnalysis, slot: Slot): Promise<AnswerItem[]> {
   const themes = a.entities.filter((e) => e.entity.type === 'mechanism');
-  const topic = scoringTerms([...slot.topic.filter((t) => !GENERIC_PRACTICE_WORDS.test(t)), ...themes.map((e) => e.entity.name)]);
+  const topic = scoringTerms([...practiceTopic(slot.topic), ...themes.map((e) => e.entity.name)]);
   const candidates: { value: AnswerItem; score: number }[] = [];
   for (const actor of slot.subjects.filter(isActor)) {
     const members = actor.entity.type === 'region' ? await regionSubtree(ctx.store, actor.entity.id, 5000, true) : new Map([[actor.entity.id, actor.entity]]);
