@@ -5,7 +5,8 @@ import { rolesBefore } from '../query/rolePhrases.js';
 import type { AnswerItem } from './answerItems.js';
 import { matchesPlace } from './answerItems.js';
 import type { FileOf } from './citations.js';
-import { metricFit, metricName } from './metricAnswers.js';
+import { changePairs } from './changeValues.js';
+import { metricFit, metricNameAt, yearSide } from './metricAnswers.js';
 import { partsAfterAnchor } from './partsFromText.js';
 import { originalMapper, type PassageSentence } from './sentenceSpans.js';
 import { topicScore } from './topicScore.js';
@@ -34,6 +35,8 @@ const PASSAGE_ANCHOR = 0.75;
 /** An adopter that is the article's subject rather than named in the sentence counts this much. */
 const SUBJECT_FIT = 0.8;
 const MAX_PER_SLOT = 6;
+/** An organization not of the kind asked (联盟 asked, a 公司 found). */
+const KIND_MISMATCH = 0.5;
 /** A practice's list may be longer than other answers (五心: five items, 四零: four). */
 const MAX_PARTS = 10;
 
@@ -124,6 +127,8 @@ function typeFit(m: Mention, slot: Slot, a: QuestionAnalysis, sentence: string):
       if (own.has(norm(m.name))) return null;
       if (slot.answerType === 'organization' ? m.type !== 'organization' : m.type !== 'region' && m.type !== 'organization') return null;
       if (slot.level && !(m.type === 'region' && matchesPlace(asEntity(m), slot.level))) return null;
+      // 联盟叫什么: a body of another kind (a company in the same sentence) fits less, so it loses.
+      if (slot.kind && !m.name.includes(slot.kind)) return { fit: KIND_MISMATCH, name: m.name };
       return { fit: slot.level || m.type === slot.answerType.replace('place', 'region') ? 1 : 0.7, name: m.name };
     }
     case 'person': {
@@ -154,11 +159,13 @@ function typeFit(m: Mention, slot: Slot, a: QuestionAnalysis, sentence: string):
     }
     case 'number': {
       if (m.type !== 'metric') return null;
-      const score = metricFit(asEntity(m), slot, a.constraints);
+      const metric = asEntity(m);
+      const score = metricFit(metric, slot, a.constraints, sentence);
       // Text answers need the indicator itself to name a word of the slot: a neighbouring rate does not.
       if (score === null || score < 1) return null;
+      const name = metricNameAt(metric, slot.asksChange, yearSide(metric, a.constraints.year, sentence));
       // Two topic words named by the indicator are as good as it gets: the rest of a long question seldom is.
-      return { fit: Math.min(1, score / Math.min(2, Math.max(1, slot.topic.length))), name: metricName(asEntity(m), slot.asksChange), detail: String(m.props?.indicator ?? '') };
+      return { fit: Math.min(1, score / Math.min(2, Math.max(1, slot.topic.length))), name, detail: String(m.props?.indicator ?? '') };
     }
     case 'parts': {
       const definition = m.type === 'mechanism' ? String(m.props?.definition ?? '') : '';
@@ -239,6 +246,10 @@ export function sentenceCandidates(sentences: ScoredSentence[], a: QuestionAnaly
         item: { id: `text:${sentence.passage.id}:${sentence.cleanStart + m.start}`, name: fit.name, type: slot.answerType === 'role' ? 'role' : m.type, ...(m.level ? { level: m.level } : {}), ...(fit.detail ? { detail: fit.detail } : {}), slot: slotIndex, source: 'text', score: Math.round(score * 1000) / 1000, citations: [citation] },
       });
     }
+    // 由原来的每人联系400户调整为每人联系260户: a before → after pair the extraction read as two figures.
+    if (slot.answerType === 'number' && slot.asksChange && !candidates.slice(found).some((c) => c.item.name.includes('→'))) {
+      candidates.push(...changeCandidates(sentence, slot, slotIndex, anchorFactor, citationOf));
+    }
     // 积极推进“大工委”机制: the practice is named, the adopter is the article's subject, as the ingest reads it.
     const subject = candidates.length === found && anchors.length > 0 && (slot.answerType === 'place' || slot.answerType === 'organization') ? reader.subject(sentence) : undefined;
     const fit = subject ? typeFit(subject, slot, a, sentence.text) : null;
@@ -250,6 +261,25 @@ export function sentenceCandidates(sentences: ScoredSentence[], a: QuestionAnaly
   }
   const best = Math.max(0, ...candidates.map((c) => c.score));
   return keepBest(candidates, best);
+}
+
+/** Words of a change question that name the change, not what changes. */
+const CHANGE_ONLY = /^(调整|变化|增加|减少|提高|提升|下降|缩短|扩大|压缩|增长|降低|原来|目前|现在)$/;
+
+function changeCandidates(sentence: ScoredSentence, slot: Slot, slotIndex: number, anchorFactor: number, citationOf: (s: ScoredSentence) => AnswerItem['citations'][number]): Candidate[] {
+  const words = slot.topic.filter((t) => t.length >= 2 && !CHANGE_ONLY.test(t));
+  const out: Candidate[] = [];
+  for (const pair of changePairs(sentence.text)) {
+    if (slot.unit && !pair.before.endsWith(slot.unit)) continue;
+    const held = words.filter((t) => pair.context.includes(t));
+    if (held.length === 0) continue;
+    const score = sentence.score * anchorFactor * Math.min(1, held.length / Math.min(2, words.length));
+    out.push({
+      score,
+      item: { id: `text:${sentence.passage.id}:${sentence.cleanStart + pair.start}:change`, name: `${held.join('')} ${pair.before}→${pair.after}`, type: 'metric', detail: held.join('、'), slot: slotIndex, source: 'text', score: Math.round(score * 1000) / 1000, citations: [citationOf(sentence)] },
+    });
+  }
+  return out;
 }
 
 function keepBest(candidates: Candidate[], best: number): AnswerItem[] {
