@@ -8,6 +8,7 @@ import type { FileOf } from './citations.js';
 import { changePairs } from './changeValues.js';
 import { metricFit, metricNameAt, yearSide } from './metricAnswers.js';
 import { partsAfterAnchor } from './partsFromText.js';
+import { nearestBefore, refersBack } from './placeCoreference.js';
 import { originalMapper, type PassageSentence } from './sentenceSpans.js';
 import { topicScore } from './topicScore.js';
 
@@ -34,6 +35,10 @@ const KEEP_SHARE = 0.7;
 const PASSAGE_ANCHOR = 0.75;
 /** An adopter that is the article's subject rather than named in the sentence counts this much. */
 const SUBJECT_FIT = 0.8;
+/** A place named in the sentence before one that says only 社区 (or 该街道). */
+const COREFERENCE_FIT = 0.8;
+/** How many sentences back such a place may be named. */
+const COREFERENCE_REACH = 2;
 const MAX_PER_SLOT = 6;
 /** An organization not of the kind asked (联盟 asked, a 公司 found). */
 const KIND_MISMATCH = 0.5;
@@ -72,7 +77,8 @@ export function rankSentences(passages: RankedPassage[], a: QuestionAnalysis, su
   const best = Math.max(1e-9, ...top.map((p) => p.score));
   // Names (entities, quotes, unknown names) weigh twice a topic word: 实行 or 机制 say less than 大工委.
   const weights = new Map<string, number>();
-  for (const w of a.slots.flatMap((s) => s.topic)) weights.set(norm(w), 1);
+  // The period asked (上线以来) is a word of the question too: the sentence that states it is nearer.
+  for (const w of [...a.slots.flatMap((s) => s.topic), ...(a.constraints.period ? [a.constraints.period] : [])]) weights.set(norm(w), 1);
   for (const w of [...a.entities.map((e) => e.entity.name), ...a.quoted, ...a.names]) weights.set(norm(w), NAME_WEIGHT);
   const words = [...weights.keys()].filter((w) => w.length >= 2);
   const total = words.reduce((sum, w) => sum + weights.get(w)!, 0);
@@ -250,6 +256,15 @@ export function sentenceCandidates(sentences: ScoredSentence[], a: QuestionAnaly
     if (slot.answerType === 'number' && slot.asksChange && !candidates.slice(found).some((c) => c.item.name.includes('→'))) {
       candidates.push(...changeCandidates(sentence, slot, slotIndex, anchorFactor, citationOf));
     }
+    // 同乐寨社区是…。社区探索“2+3”…: the place the sentence calls only 社区 is the one named just before.
+    if (slot.answerType === 'place' && slot.level && candidates.length === found && anchorFactor === 1 && refersBack(sentence.text, slot.level.suffixes)) {
+      const back = placeNamedBefore(sentence, slot, reader);
+      if (back) {
+        const score = sentence.score * COREFERENCE_FIT;
+        const m = back.mention;
+        candidates.push({ score, item: { id: `text:${sentence.passage.id}:${back.sentence.cleanStart + m.start}:before`, name: m.name, type: m.type, ...(m.level ? { level: m.level } : {}), detail: '上文所指', slot: slotIndex, source: 'text', score: Math.round(score * 1000) / 1000, citations: [citationOf(back.sentence), citationOf(sentence)] } });
+      }
+    }
     // 积极推进“大工委”机制: the practice is named, the adopter is the article's subject, as the ingest reads it.
     const subject = candidates.length === found && anchors.length > 0 && (slot.answerType === 'place' || slot.answerType === 'organization') ? reader.subject(sentence) : undefined;
     const fit = subject ? typeFit(subject, slot, a, sentence.text) : null;
@@ -261,6 +276,22 @@ export function sentenceCandidates(sentences: ScoredSentence[], a: QuestionAnaly
   }
   const best = Math.max(0, ...candidates.map((c) => c.score));
   return keepBest(candidates, best);
+}
+
+/** The nearest place at the level asked in the sentences just before this one in its passage. */
+function placeNamedBefore(sentence: ScoredSentence, slot: Slot, reader: SentenceReader): { sentence: ScoredSentence; mention: Mention } | undefined {
+  const spans = splitSentences(sentence.passage.text);
+  const index = spans.findIndex((span) => span.start === sentence.cleanStart);
+  if (index <= 0) return undefined;
+  const toOriginal = originalMapper(sentence.passage, reader.documentText(sentence.passage.docId));
+  for (let k = index - 1; k >= Math.max(0, index - COREFERENCE_REACH); k--) {
+    const span = spans[k];
+    const before: ScoredSentence = { text: sentence.passage.text.slice(span.start, span.end), cleanStart: span.start, ...toOriginal(span.start, span.end), passage: sentence.passage, score: sentence.score };
+    const places = reader.extract(before).mentions.filter((m) => m.type === 'region' && matchesPlace(asEntity(m), slot.level!));
+    const mention = nearestBefore(places);
+    if (mention) return { sentence: before, mention };
+  }
+  return undefined;
 }
 
 /** Words of a change question that name the change, not what changes. */

@@ -25,6 +25,7 @@ export const INVENTED_TEXT = [
   '八里店镇创建“三无”平安村，即矛盾不上交、隐患不过夜、服务不缺位。',
   '织里镇社工联系户数由原来的每人联系350户调整为每人联系230户。',
   '织里镇网格员月均补贴由2021年的2600元提高到目前的3400元。',
+  '大港社区是织里镇最大的安置社区，老年人多。社区探索“楼栋微议事”模式，每月议事一次。',
   '',
 ].join('\n');
 
@@ -42,7 +43,7 @@ export function inventedGraph(): DocumentGraph {
   const grid = passage('一、网格治理', '由镇综治中心统一调度。');
   const results = passage('二、服务成效', '织里镇网格由原来的86个调整为61个。');
   const quote = passage('大港社区党总支书记', '满意率达到95.4%。');
-  const parties = passage('三、多方参与', '提高到目前的3400元。');
+  const parties = passage('三、多方参与', '每月议事一次。');
 
   const huzhou = g.entity({ type: 'region', name: '湖州市', level: 'prefecture', props: { code: '330500' } }, [g.evidence(head, '湖州市')]);
   const wuxing = g.entity({ type: 'region', name: '吴兴区', level: 'county', props: { code: '330502' } }, [g.evidence(head, '吴兴区')]);

@@ -198,6 +198,13 @@ describe('typed candidates from the retrieved sentences', () => {
     expect((await ask('织里镇2019年网格员月均补贴是多少')).answers).toEqual([]);
   });
 
+  it('a place the sentence calls only 社区 is the one named in the sentence before', async () => {
+    const a = await ask('有哪些社区在做“楼栋微议事”');
+    expect(names(a)).toEqual(['大港社区']);
+    expect(a.answers[0].citations.map((c) => c.text)).toEqual(['大港社区是织里镇最大的安置社区，老年人多。', '社区探索“楼栋微议事”模式，每月议事一次。']);
+    expectWellCited(a);
+  });
+
   it('trap: of two rates in one sentence only the one asked for is taken', async () => {
     const a = await ask('大港社区的满意率是多少');
     expect(names(a)).toEqual(['满意率 95.4%']);
