@@ -105,7 +105,7 @@ export function answerLine(a: QuestionAnalysis, answers: Item[], table: Table | 
       break;
     }
     case 'yes_no':
-      text = `是。${answers.map((i) => `${i.detail ?? ''}${m.mark(i.citations)}`).join('；')}。`;
+      text = `${answers[0].name === '否' ? '否' : '是'}。${answers.map((i) => `${i.detail ?? ''}${m.mark(i.citations)}`).join('；')}。`;
       break;
     default:
       text = `${list(answers, m)}。`;

@@ -4,7 +4,7 @@ import type { QuestionAnalysis, Slot } from '../query/answerTypes.js';
 import type { LinkedEntity } from '../query/EntityLexicon.js';
 import { cite, collect, item, LEVEL_RANK, matchesPlace, type AnswerItem, type GraphContext } from './answerItems.js';
 import { regionSubtree } from './graphWalk.js';
-import { ancestorAt } from './regionWalk.js';
+import { ancestorAt, regionChain } from './regionWalk.js';
 import { toCitation } from './citations.js';
 import { bestByTopic, scoringTerms, topicScore } from './topicScore.js';
 import genericWords from '../query/genericWords.json' with { type: 'json' };
@@ -99,9 +99,38 @@ export async function placePractices(ctx: GraphContext, a: QuestionAnalysis, slo
  */
 export async function adoptsCheck(ctx: GraphContext, a: QuestionAnalysis): Promise<AnswerItem[]> {
   const facts = await adoptions(ctx, a);
-  if (facts.length === 0) return [];
+  if (facts.length === 0) return absence(ctx, a);
   const detail = facts.map((f) => `${f.name}${f.detail ?? ''}`).join('；');
   return [{ id: `yes:${facts[0].id}`, name: '是', type: 'yes_no', detail, citations: facts.flatMap((f) => f.citations) }];
+}
+
+/** How many adoptions elsewhere a 否 cites. */
+const MAX_ELSEWHERE = 3;
+
+/**
+ * 否, when it can be said honestly: the practice is adopted elsewhere (those adoptions are cited),
+ * not by the place, its sub-places or its parents, and no document that names the place names the
+ * practice at all (where both are named, a missed adoption is likelier than an absence: no answer).
+ */
+async function absence(ctx: GraphContext, a: QuestionAnalysis): Promise<AnswerItem[]> {
+  const mechanisms = a.entities.filter((e) => e.entity.type === 'mechanism').map((e) => e.entity);
+  const actors = a.entities.filter(isActor).map((e) => e.entity);
+  if (mechanisms.length !== 1 || actors.length !== 1) return [];
+  const [mechanism] = mechanisms;
+  const [actor] = actors;
+  const adoptions = await ctx.store.relationsOf(mechanism.id, { types: ['ADOPTS'], direction: 'in' });
+  if (adoptions.length === 0) return [];
+  const parents = new Set((await regionChain(ctx, actor)).map((s) => s.entity.id));
+  if (adoptions.some((r) => parents.has(r.from))) return [];
+  const docsOf = async (id: string) => new Set((await ctx.store.evidenceOf(id, 10_000)).map((e) => e.docId));
+  const actorDocs = await docsOf(actor.id);
+  const practiceDocs = new Set([...(await docsOf(mechanism.id)), ...adoptions.flatMap((r) => r.evidence.map((e) => e.docId))]);
+  if ([...actorDocs].some((d) => practiceDocs.has(d))) return [];
+  const elsewhere = (await relationEnds(ctx.store, adoptions, (r) => r.from)).slice(0, MAX_ELSEWHERE);
+  const citations = elsewhere.flatMap(({ relation }) => cite(ctx, relation).slice(0, 1));
+  if (citations.length === 0) return [];
+  const detail = `未见${actor.name}采用${mechanism.name}；采用${mechanism.name}的是${elsewhere.map((e) => e.entity.name).join('、')}`;
+  return [{ id: `no:${actor.id}:${mechanism.id}`, name: '否', type: 'yes_no', detail, citations }];
 }
 
 async function adoptions(ctx: GraphContext, a: QuestionAnalysis): Promise<AnswerItem[]> {
