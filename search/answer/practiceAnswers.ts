@@ -129,8 +129,8 @@ async function absence(ctx: GraphContext, a: QuestionAnalysis): Promise<AnswerIt
   const elsewhere = (await relationEnds(ctx.store, adoptions, (r) => r.from)).slice(0, MAX_ELSEWHERE);
   const citations = elsewhere.flatMap(({ relation }) => cite(ctx, relation).slice(0, 1));
   if (citations.length === 0) return [];
-  const detail = `未见${actor.name}采用${mechanism.name}；采用${mechanism.name}的是${elsewhere.map((e) => e.entity.name).join('、')}`;
-  return [{ id: `no:${actor.id}:${mechanism.id}`, name: '否', type: 'yes_no', detail, citations }];
+  // The detail names no other place: the answer is about this one; the citations show where the practice is.
+  return [{ id: `no:${actor.id}:${mechanism.id}`, name: '否', type: 'yes_no', detail: '未见采用记录；所引为采用该做法的其他地方', citations }];
 }
 
 async function adoptions(ctx: GraphContext, a: QuestionAnalysis): Promise<AnswerItem[]> {
