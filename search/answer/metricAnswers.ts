@@ -64,6 +64,9 @@ export function metricFit(metric: EntityRecord, slot: Slot, constraints: Pick<Co
   if (!slot.asksChange && !topic.some((t) => CHANGE_WORD.test(t)) && metric.props.change && !hasBefore) return null;
   if (slot.asksChange && !hasBefore) return null;
   if (!fitsYear(metric, constraints.year, sentence)) return null;
+  // The indicator must name a word of the question, not only 率: 办结率 does not answer 响应率 (响应 + 率).
+  const specific = topic.filter((t) => t.length >= 2);
+  if (specific.length && topicScore([indicator], specific) === 0) return null;
   // A figure of another period than the one asked counts half: the period's own figure wins.
   return topicScore([indicator], topic) * (periodClash(metric, constraints.period) ? 0.5 : 1);
 }
