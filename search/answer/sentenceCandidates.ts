@@ -204,7 +204,8 @@ export function sentenceCandidates(sentences: ScoredSentence[], a: QuestionAnaly
   // The sentence's exact span of the original text, as every text answer cites it.
   const citationOf = (s: ScoredSentence) => ({ docId: s.passage.docId, file: fileOf(s.passage.docId), start: s.start, end: s.end, text: documentText(s.passage.docId).slice(s.start, s.end) });
   const anchors = anchorsOf(a, slot);
-  if (anchors.length === 0 && slot.answerType !== 'place') return [];
+  // Without a name to read next to, a place or a body is read only from sentences holding every topic word.
+  if (anchors.length === 0 && slot.answerType !== 'place' && slot.answerType !== 'organization') return [];
   const candidates: Candidate[] = [];
   // A figure's owner is often the article's subject (全县…), named earlier in the passage, not in the sentence.
   const passageAnchorOk = slot.answerType === 'number' || slot.answerType === 'practice';

@@ -80,6 +80,8 @@ const rows: Row[] = [
   { q: '王海涛原来是哪个单位的干部', type: 'organization', kind: null },
   { q: '王海涛是哪个镇的干部', type: 'place', level: 'township' },
   { q: '织里镇党委书记叫什么', type: 'person', role: '党委书记' },
+  { q: '哪所大学和织里镇共建了实践基地', type: 'organization', kind: '大学' },
+  { q: '哪一家银行给远安县的合作社提供了贷款', type: 'organization', kind: '银行' },
   { q: '远安县委书记是谁', type: 'person', role: '县委书记' },
   { q: '织里镇党委书记是谁', type: 'person', role: '党委书记', subjects: ['织里镇'] },
   // yes / no

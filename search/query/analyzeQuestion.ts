@@ -206,7 +206,7 @@ export function analyzeQuestion(query: string, lexicon: EntityLexicon, definitio
   };
   const each = EACH.test(rest) && actors.length >= 2 && type !== 'compare';
   // The kind of body asked (…联盟叫什么, 哪家家政公司): a text answer of another kind fits less.
-  const kindWord = type === 'organization' ? (ORGANIZATION_KIND.exec(rest) ?? ORGANIZATION_QUESTION.exec(rest))?.[0].match(/(单位|组织|企业|公司|机构|部门|高校|学校|医院|协会|商会|联盟|平台|中心)$/)?.[1] : undefined;
+  const kindWord = type === 'organization' ? (ORGANIZATION_KIND.exec(rest) ?? ORGANIZATION_QUESTION.exec(rest))?.[0].match(/(单位|组织|企业|公司|机构|部门|高校|大学|学院|学校|医院|银行|协会|商会|联盟|合作社|基金会|律师事务所|律所|平台|中心)$/)?.[1] : undefined;
   const kind = kindWord && !GENERIC_KINDS.has(kindWord) ? kindWord : undefined;
   const subjectGroups = each ? actors.map((a) => [a]) : [type === 'person' || type === 'number' ? actors : entities.filter((e) => e.entity.type !== 'mechanism' || type === 'parts')];
   const slots: Slot[] = [];

@@ -25,7 +25,7 @@ const PLACE_ALTERNATION = '街道|乡镇|城市|镇|乡|社区|村|区县|县|�
 /** A place word after a question word: 哪些街道, 哪个镇, 有几个社区, 有没有街道; not 街道党委 or 区委. */
 export const PLACE_QUESTION = new RegExp(`(?:哪些|哪个|哪几个|哪一个|哪家|几个|多少个|什么|有没有|是否有)(${PLACE_ALTERNATION})(?![委党长])`);
 /** 哪些单位 / 哪些组织 / 哪家企业: organizations, not places. */
-export const ORGANIZATION_QUESTION = /(?:哪些|哪个|哪家|哪几家|什么)[\u4e00-\u9fff]{0,4}?(?:单位|组织|企业|公司|机构|部门|高校|学校|医院|协会|商会|联盟)/;
+export const ORGANIZATION_QUESTION = /(?:哪些|哪个|哪一个|哪家|哪一家|哪几家|哪所|什么)[\u4e00-\u9fff]{0,4}?(?:单位|组织|企业|公司|机构|部门|高校|大学|学院|学校|医院|银行|协会|商会|联盟|合作社|基金会|律师事务所|律所)/;
 /** The kind of body a question names and asks the name of: …联盟叫什么, …公司是哪家, 哪个单位. */
 export const ORGANIZATION_KIND = /(单位|组织|企业|公司|机构|部门|高校|学校|医院|协会|商会|联盟|平台|中心)(?=叫什么|叫啥|名称|名字|是哪|是什么)/;
 /** Asks the name of a body: 成立的联盟叫什么, 引入的公司是哪家. */

@@ -173,6 +173,13 @@ describe('typed candidates from the retrieved sentences', () => {
     expectWellCited(a);
   });
 
+  it('organization without a place or practice named: read from a sentence holding every word of the question', async () => {
+    const a = await ask('哪家公司为独居老人送餐');
+    expect(names(a)).toEqual(['湖州安居养老服务有限公司']);
+    expectWellCited(a);
+    expect((await ask('哪家公司为独居老人理发')).answers).toEqual([]);
+  });
+
   it('organization of a person: the body written with the name, not the place the person was sent to', async () => {
     const a = await ask('赵明远原来是哪个单位的干部');
     expect(a.answerType).toBe('organization');
