@@ -67,8 +67,24 @@ export function metricFit(metric: EntityRecord, slot: Slot, constraints: Pick<Co
   // The indicator must name a word of the question, not only 率: 办结率 does not answer 响应率 (响应 + 率).
   const specific = topic.filter((t) => t.length >= 2);
   if (specific.length && topicScore([indicator], specific) === 0) return null;
-  // A figure of another period than the one asked counts half: the period's own figure wins.
-  return topicScore([indicator], topic) * (periodClash(metric, constraints.period) ? 0.5 : 1);
+  // A figure of another period than the one asked counts half: the period's own figure wins. Among
+  // figures naming the same words, the one the words cover most wins (网格 over 专属网格: a qualifier the
+  // question does not say makes a sub-figure).
+  return (topicScore([indicator], topic) + COVERAGE_WEIGHT * coverage(indicator, topic)) * (periodClash(metric, constraints.period) ? 0.5 : 1);
+}
+
+/** Weight of the coverage tie-break: below any difference of one topic word. */
+const COVERAGE_WEIGHT = 0.1;
+
+/** Share of the indicator's characters that the question's words account for (0–1). */
+export function coverage(indicator: string, topic: string[]): number {
+  const covered = new Set<number>();
+  for (const word of topic) {
+    for (let at = indicator.indexOf(word); at >= 0; at = indicator.indexOf(word, at + 1)) {
+      for (let i = at; i < at + word.length; i++) covered.add(i);
+    }
+  }
+  return indicator.length ? covered.size / indicator.length : 0;
 }
 
 /**

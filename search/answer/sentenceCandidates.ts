@@ -31,6 +31,8 @@ export const ANSWER_THRESHOLD = 0.45;
 const NAME_WEIGHT = 2;
 /** Candidates of one slot within this share of the best survive. */
 const KEEP_SHARE = 0.7;
+/** Figures of one number slot: only those as good as the best (a tie is two places or periods stated alike). */
+const NUMBER_SHARE = 0.999;
 /** An anchor named in the passage but not in the sentence counts this much. */
 const PASSAGE_ANCHOR = 0.75;
 /** An adopter that is the article's subject rather than named in the sentence counts this much. */
@@ -168,10 +170,12 @@ function typeFit(m: Mention, slot: Slot, a: QuestionAnalysis, sentence: string):
       const metric = asEntity(m);
       const score = metricFit(metric, slot, a.constraints, sentence);
       // Text answers need the indicator itself to name a word of the slot: a neighbouring rate does not.
-      if (score === null || score < 1) return null;
+      if (score === null || Math.floor(score) < 1) return null;
       const name = metricNameAt(metric, slot.asksChange, yearSide(metric, a.constraints.year, sentence));
       // Two topic words named by the indicator are as good as it gets: the rest of a long question seldom is.
-      return { fit: Math.min(1, score / Math.min(2, Math.max(1, slot.topic.length))), name, detail: String(m.props?.indicator ?? '') };
+      // The coverage part of the score (below 1) breaks ties between figures naming the same words.
+      const words = Math.floor(score);
+      return { fit: Math.min(1, words / Math.min(2, Math.max(1, slot.topic.length))) * (0.9 + (score - words)), name, detail: String(m.props?.indicator ?? '') };
     }
     case 'parts': {
       const definition = m.type === 'mechanism' ? String(m.props?.definition ?? '') : '';
@@ -276,7 +280,8 @@ export function sentenceCandidates(sentences: ScoredSentence[], a: QuestionAnaly
     }
   }
   const best = Math.max(0, ...candidates.map((c) => c.score));
-  return keepBest(candidates, best);
+  // A number slot asks one figure: a second one close behind is the neighbouring figure, not a second answer.
+  return keepBest(candidates, best, slot.answerType === 'number' ? NUMBER_SHARE : KEEP_SHARE);
 }
 
 /** The nearest place at the level asked in the sentences just before this one in its passage. */
@@ -314,7 +319,7 @@ function changeCandidates(sentence: ScoredSentence, slot: Slot, slotIndex: numbe
   return out;
 }
 
-function keepBest(candidates: Candidate[], best: number): AnswerItem[] {
+function keepBest(candidates: Candidate[], best: number, share: number): AnswerItem[] {
   if (best < ANSWER_THRESHOLD) return [];
   const kept = new Map<string, AnswerItem>();
   const sorted = candidates.sort((x, y) => y.score - x.score);
@@ -322,7 +327,7 @@ function keepBest(candidates: Candidate[], best: number): AnswerItem[] {
   const list = sorted[0]?.list;
   if (list !== undefined) return sorted.filter((c) => c.list === list).slice(0, MAX_PARTS).map((c) => c.item);
   for (const c of sorted) {
-    if (c.score < best * KEEP_SHARE || kept.size >= MAX_PER_SLOT) break;
+    if (c.score < best * share || kept.size >= MAX_PER_SLOT) break;
     if (!kept.has(norm(c.item.name))) kept.set(norm(c.item.name), c.item);
   }
   return [...kept.values()];

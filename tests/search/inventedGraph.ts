@@ -26,6 +26,7 @@ export const INVENTED_TEXT = [
   '织里镇社工联系户数由原来的每人联系350户调整为每人联系230户。',
   '织里镇网格员月均补贴由2021年的2600元提高到目前的3400元。',
   '大港社区是织里镇最大的安置社区，老年人多。社区探索“楼栋微议事”模式，每月议事一次。',
+  '大港社区现有专属网格4个，全社区共有网格18个。',
   '',
 ].join('\n');
 
@@ -43,7 +44,7 @@ export function inventedGraph(): DocumentGraph {
   const grid = passage('一、网格治理', '由镇综治中心统一调度。');
   const results = passage('二、服务成效', '织里镇网格由原来的86个调整为61个。');
   const quote = passage('大港社区党总支书记', '满意率达到95.4%。');
-  const parties = passage('三、多方参与', '每月议事一次。');
+  const parties = passage('三、多方参与', '全社区共有网格18个。');
 
   const huzhou = g.entity({ type: 'region', name: '湖州市', level: 'prefecture', props: { code: '330500' } }, [g.evidence(head, '湖州市')]);
   const wuxing = g.entity({ type: 'region', name: '吴兴区', level: 'county', props: { code: '330502' } }, [g.evidence(head, '吴兴区')]);
@@ -87,6 +88,12 @@ export function inventedGraph(): DocumentGraph {
     [g.evidence(parties, subsidy)],
   );
   g.relation('HAS_METRIC', zhili, allowance, [g.evidence(parties, subsidy)]);
+  // Two counts that both name 网格: the total and a sub-figure with a qualifier the question may not say.
+  for (const [indicator, raw, value] of [['专属网格', '4个', 4], ['网格', '18个', 18]] as const) {
+    const needle = `${indicator === '网格' ? '共有网格' : '专属网格'}${raw}`;
+    const grids = g.entity({ type: 'metric', name: `${indicator} ${raw}`, key: `大港社区|${indicator}|`, props: { indicator, value, raw, unit: '个' } }, [g.evidence(parties, needle)]);
+    g.relation('HAS_METRIC', dagang, grids, [g.evidence(parties, needle)]);
+  }
   void quote; // the quote passage and the rest of the last one are text only: no graph facts, for the sentence candidates
   return g.build();
 }

@@ -212,6 +212,11 @@ describe('typed candidates from the retrieved sentences', () => {
     expectWellCited(a);
   });
 
+  it('trap: of two counts naming the word asked, the one without an unasked qualifier (专属) is taken, alone', async () => {
+    expect(names(await ask('大港社区有多少个网格'))).toEqual(['网格 18个']);
+    expect(names(await ask('大港社区有多少个专属网格'))).toEqual(['专属网格 4个']);
+  });
+
   it('trap: of two rates in one sentence only the one asked for is taken', async () => {
     const a = await ask('大港社区的满意率是多少');
     expect(names(a)).toEqual(['满意率 95.4%']);
