@@ -105,7 +105,9 @@ export function answerLine(a: QuestionAnalysis, answers: Item[], table: Table | 
       break;
     }
     case 'yes_no':
-      text = `是。${answers.map((i) => `${i.detail ?? ''}${m.mark(i.citations)}`).join('；')}。`;
+      text = answers[0].name === '否'
+        ? `否。图谱和原文中没有${subjectName(a, ['region', 'organization'])}采用${subjectName(a, ['mechanism'])}的记录；采用它的地方见${m.mark(answers[0].citations)}。`
+        : `是。${answers.map((i) => `${i.detail ?? ''}${m.mark(i.citations)}`).join('；')}。`;
       break;
     default:
       text = `${list(answers, m)}。`;

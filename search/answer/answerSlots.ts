@@ -38,7 +38,10 @@ export async function graphSlot(ctx: GraphContext, a: QuestionAnalysis, slot: Sl
       found = await regionParents(ctx, slot);
       break;
     case 'parts':
-      found = (await Promise.all(mechanisms.map((m) => practiceParts(ctx, m, index)))).flat();
+      {
+        const places = slot.subjects.filter((s) => s.entity.type === 'region' || s.entity.type === 'organization').map((s) => s.entity.id);
+        found = (await Promise.all(mechanisms.map((m) => practiceParts(ctx, m, index, places)))).flat();
+      }
       break;
     case 'yes_no':
       found = await adoptsCheck(ctx, a);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formulaTerms, listPart } from './partsAnswers.js';
+import { formulaTerms, listPart, partsOfOwnLists } from './partsAnswers.js';
 
 const named = (...names: string[]) => names.map((name) => ({ name }));
 
@@ -26,4 +26,23 @@ describe('listPart: the enumeration at the head of a definition', () => {
     ['每个网格配备1名网格员、1名社区民警、1名人民调解员，目前共划分基础网格3216个、专属网格412个', '每个网格配备1名网格员、1名社区民警、1名人民调解员'],
     ['由街道统一调度。其余由社区负责', '由街道统一调度'],
   ])('%s', (definition, expected) => expect(listPart(definition)).toBe(expected));
+});
+
+describe('partsOfOwnLists: the asked place\'s own list of a practice two places define', () => {
+  const part = (name: string, docId: string) => ({ name, citations: [{ docId }] });
+  const corpusLike = [
+    part('1个街道党群服务中心', 'doc-a'), part('1名专职网格长牵头', 'doc-b'), part('5个片区党群服务站', 'doc-a'),
+    part('社区民警、城管队员、执业律师、物业经理、楼栋长5支力量下沉网格', 'doc-b'), part('N个小区红色驿站', 'doc-a'), part('N名党员志愿者', 'doc-b'),
+  ];
+  const invented = [part('1个镇便民中心', 'doc-x'), part('3支巡逻队', 'doc-x'), part('1名村医', 'doc-y'), part('3名村干部', 'doc-y')];
+  it.each([
+    ['1+5+N', corpusLike, new Set(['doc-a']), ['1个街道党群服务中心', '5个片区党群服务站', 'N个小区红色驿站']],
+    ['1+5+N', corpusLike, new Set(['doc-b']), ['1名专职网格长牵头', '社区民警、城管队员、执业律师、物业经理、楼栋长5支力量下沉网格', 'N名党员志愿者']],
+    ['1+3', invented, new Set(['doc-y']), ['1名村医', '3名村干部']],
+    // No place asked, or the place adopts it nowhere: every list, each cut to its formula's run.
+    ['1+3', invented, undefined, ['1个镇便民中心', '3支巡逻队', '1名村医', '3名村干部']],
+    ['1+3', invented, new Set(['doc-z']), ['1个镇便民中心', '3支巡逻队', '1名村医', '3名村干部']],
+  ])('%s', (formula, parts, adoptedIn, expected) => {
+    expect(partsOfOwnLists(parts, adoptedIn, formula).map((p) => p.name)).toEqual(expected);
+  });
 });

@@ -3,6 +3,7 @@ import { relationEnds } from '../../graph/relationEnds.js';
 import { cite, type AnswerItem, type GraphContext } from './answerItems.js';
 import { toCitation } from './citations.js';
 import { normalizeWidth } from '../query/extractors.js';
+import { regionSubtree } from './graphWalk.js';
 
 /** The practice → part relation of the shared data contract (graph/model.ts RELATION_TYPES). */
 export const HAS_PART: RelationType = 'HAS_PART';
@@ -45,10 +46,36 @@ export function formulaTerms<T extends { name: string }>(formula: string, parts:
 }
 
 /**
+ * One practice name may carry several lists: two places each define their own “1+5+N”. Parts are
+ * grouped by the document their evidence comes from; when the question names a place, only the
+ * lists of documents where that place (or a place inside it) adopts the practice are its answer.
+ */
+export function partsOfOwnLists<T extends { citations: { docId: string }[] }>(parts: T[], adoptedIn: Set<string> | undefined, name: string): T[] {
+  const groups = new Map<string, T[]>();
+  for (const part of parts) {
+    const doc = part.citations[0]?.docId ?? '';
+    groups.set(doc, [...(groups.get(doc) ?? []), part]);
+  }
+  const own = adoptedIn ? [...groups].filter(([doc]) => adoptedIn.has(doc)) : [];
+  const chosen = own.length ? own : [...groups];
+  return chosen.flatMap(([, list]) => formulaTerms(name, list as (T & { name: string })[]));
+}
+
+/** Documents in which one of the subjects, or a place inside one, is said to adopt the practice. */
+async function adoptingDocuments(ctx: GraphContext, mechanism: EntityRecord, subjectIds: string[]): Promise<Set<string> | undefined> {
+  if (subjectIds.length === 0) return undefined;
+  const members = new Set<string>();
+  for (const id of subjectIds) for (const key of (await regionSubtree(ctx.store, id, 5000, true)).keys()) members.add(key);
+  const adoptions = await ctx.store.relationsOf(mechanism.id, { types: ['ADOPTS'], direction: 'in' });
+  return new Set(adoptions.filter((r) => members.has(r.from)).flatMap((r) => r.evidence.map((e) => e.docId)));
+}
+
+/**
  * “一网两访三为”是哪几个 / 具体包括哪些内容: the practice's parts in order (HAS_PART), each with its
  * own evidence; without parts, the pieces of its definition (即A、B、C), else the definition whole.
+ * `subjectIds`: the places the question names (潘火街道的“1+5+N”), whose own list is asked.
  */
-export async function practiceParts(ctx: GraphContext, mechanism: EntityRecord, slotIndex: number): Promise<AnswerItem[]> {
+export async function practiceParts(ctx: GraphContext, mechanism: EntityRecord, slotIndex: number, subjectIds: string[] = []): Promise<AnswerItem[]> {
   const parts = await ctx.store.relationsOf(mechanism.id, { types: [HAS_PART], direction: 'out' });
   const ends = (await relationEnds(ctx.store, parts, (r) => r.to)).sort(
     (a, b) => Number(a.entity.props.order ?? a.relation.props.order ?? 0) - Number(b.entity.props.order ?? b.relation.props.order ?? 0),
@@ -57,7 +84,7 @@ export async function practiceParts(ctx: GraphContext, mechanism: EntityRecord, 
     const citations = cite(ctx, relation);
     return citations.length ? [{ id: entity.id, name: entity.name, type: 'part', detail: `${mechanism.name}的组成部分`, slot: slotIndex, citations }] : [];
   });
-  if (fromParts.length) return formulaTerms(mechanism.name, fromParts);
+  if (fromParts.length) return partsOfOwnLists(fromParts, await adoptingDocuments(ctx, mechanism, subjectIds), mechanism.name);
   const definition = typeof mechanism.props.definition === 'string' ? mechanism.props.definition.trim() : '';
   if (!definition) return [];
   // The definition is cited where it is written: a mention or adoption sentence that holds it.

@@ -66,6 +66,8 @@ export async function personPosts(ctx: GraphContext, slot: Slot, slotIndex: numb
       continue;
     }
     for (const post of posts) {
+      // 哪个单位的干部 asks for a body, not the place the person leads (哪个单位的书记 may mean that place).
+      if (slot.answerType === 'organization' && post.place.type !== 'organization' && !slot.role) continue;
       if (!slot.level || matchesPlace(post.place, slot.level)) {
         collect(found, item(post.place, post.citations, `${person.name}任${post.role}`, { slot: slotIndex }));
         continue;

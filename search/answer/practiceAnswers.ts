@@ -4,9 +4,10 @@ import type { QuestionAnalysis, Slot } from '../query/answerTypes.js';
 import type { LinkedEntity } from '../query/EntityLexicon.js';
 import { cite, collect, item, LEVEL_RANK, matchesPlace, type AnswerItem, type GraphContext } from './answerItems.js';
 import { regionSubtree } from './graphWalk.js';
-import { ancestorAt } from './regionWalk.js';
+import { ancestorAt, regionChain } from './regionWalk.js';
 import { toCitation } from './citations.js';
 import { bestByTopic, scoringTerms, topicScore } from './topicScore.js';
+import genericWords from '../query/genericWords.json' with { type: 'json' };
 
 const isActor = (e: LinkedEntity) => e.entity.type === 'region' || e.entity.type === 'organization';
 
@@ -50,6 +51,15 @@ export async function mechanismsOnTopic(ctx: GraphContext, topic: string[]): Pro
 
 const PRACTICE_SHARE = 0.5;
 const GENERIC_PRACTICE_WORDS = /^(探索|做法|举措|经验|工作|创新|措施|办法|渠道|特色|平时|通过|方面|亮点|实践)$/;
+const UMBRELLA = new Set(genericWords.umbrella);
+
+/**
+ * The words of a practice question that narrow it to a topic: not the words every practice
+ * answers (做法, 经验) nor those naming the whole field (基层治理): 宜昌有哪些基层治理做法 asks for all.
+ */
+export function practiceTopic(words: string[]): string[] {
+  return words.filter((t) => !GENERIC_PRACTICE_WORDS.test(t) && !UMBRELLA.has(t));
+}
 /** Beyond this many practices an unscoped roll-up lists the best-cited ones. */
 const MAX_ROLLED_UP = 30;
 
@@ -61,7 +71,7 @@ const MAX_ROLLED_UP = 30;
  */
 export async function placePractices(ctx: GraphContext, a: QuestionAnalysis, slot: Slot): Promise<AnswerItem[]> {
   const themes = a.entities.filter((e) => e.entity.type === 'mechanism');
-  const topic = scoringTerms([...slot.topic.filter((t) => !GENERIC_PRACTICE_WORDS.test(t)), ...themes.map((e) => e.entity.name)]);
+  const topic = scoringTerms([...practiceTopic(slot.topic), ...themes.map((e) => e.entity.name)]);
   const candidates: { value: AnswerItem; score: number }[] = [];
   for (const actor of slot.subjects.filter(isActor)) {
     const members = actor.entity.type === 'region' ? await regionSubtree(ctx.store, actor.entity.id, 5000, true) : new Map([[actor.entity.id, actor.entity]]);
@@ -89,9 +99,38 @@ export async function placePractices(ctx: GraphContext, a: QuestionAnalysis, slo
  */
 export async function adoptsCheck(ctx: GraphContext, a: QuestionAnalysis): Promise<AnswerItem[]> {
   const facts = await adoptions(ctx, a);
-  if (facts.length === 0) return [];
+  if (facts.length === 0) return absence(ctx, a);
   const detail = facts.map((f) => `${f.name}${f.detail ?? ''}`).join('；');
   return [{ id: `yes:${facts[0].id}`, name: '是', type: 'yes_no', detail, citations: facts.flatMap((f) => f.citations) }];
+}
+
+/** How many adoptions elsewhere a 否 cites. */
+const MAX_ELSEWHERE = 3;
+
+/**
+ * 否, when it can be said honestly: the practice is adopted elsewhere (those adoptions are cited),
+ * not by the place, its sub-places or its parents, and no document that names the place names the
+ * practice at all (where both are named, a missed adoption is likelier than an absence: no answer).
+ */
+async function absence(ctx: GraphContext, a: QuestionAnalysis): Promise<AnswerItem[]> {
+  const mechanisms = a.entities.filter((e) => e.entity.type === 'mechanism').map((e) => e.entity);
+  const actors = a.entities.filter(isActor).map((e) => e.entity);
+  if (mechanisms.length !== 1 || actors.length !== 1) return [];
+  const [mechanism] = mechanisms;
+  const [actor] = actors;
+  const adoptions = await ctx.store.relationsOf(mechanism.id, { types: ['ADOPTS'], direction: 'in' });
+  if (adoptions.length === 0) return [];
+  const parents = new Set((await regionChain(ctx, actor)).map((s) => s.entity.id));
+  if (adoptions.some((r) => parents.has(r.from))) return [];
+  const docsOf = async (id: string) => new Set((await ctx.store.evidenceOf(id, 10_000)).map((e) => e.docId));
+  const actorDocs = await docsOf(actor.id);
+  const practiceDocs = new Set([...(await docsOf(mechanism.id)), ...adoptions.flatMap((r) => r.evidence.map((e) => e.docId))]);
+  if ([...actorDocs].some((d) => practiceDocs.has(d))) return [];
+  const elsewhere = (await relationEnds(ctx.store, adoptions, (r) => r.from)).slice(0, MAX_ELSEWHERE);
+  const citations = elsewhere.flatMap(({ relation }) => cite(ctx, relation).slice(0, 1));
+  if (citations.length === 0) return [];
+  // The detail names no other place: the answer is about this one; the citations show where the practice is.
+  return [{ id: `no:${actor.id}:${mechanism.id}`, name: '否', type: 'yes_no', detail: '未见采用记录；所引为采用该做法的其他地方', citations }];
 }
 
 async function adoptions(ctx: GraphContext, a: QuestionAnalysis): Promise<AnswerItem[]> {

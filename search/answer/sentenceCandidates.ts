@@ -5,7 +5,10 @@ import { rolesBefore } from '../query/rolePhrases.js';
 import type { AnswerItem } from './answerItems.js';
 import { matchesPlace } from './answerItems.js';
 import type { FileOf } from './citations.js';
-import { metricFit, metricName } from './metricAnswers.js';
+import { changePairs } from './changeValues.js';
+import { metricFit, metricNameAt, yearSide } from './metricAnswers.js';
+import { partsAfterAnchor } from './partsFromText.js';
+import { nearestBefore, refersBack } from './placeCoreference.js';
 import { originalMapper, type PassageSentence } from './sentenceSpans.js';
 import { topicScore } from './topicScore.js';
 
@@ -28,11 +31,21 @@ export const ANSWER_THRESHOLD = 0.45;
 const NAME_WEIGHT = 2;
 /** Candidates of one slot within this share of the best survive. */
 const KEEP_SHARE = 0.7;
+/** Figures of one number slot: only those as good as the best (a tie is two places or periods stated alike). */
+const NUMBER_SHARE = 0.999;
 /** An anchor named in the passage but not in the sentence counts this much. */
 const PASSAGE_ANCHOR = 0.75;
 /** An adopter that is the article's subject rather than named in the sentence counts this much. */
 const SUBJECT_FIT = 0.8;
+/** A place named in the sentence before one that says only 社区 (or 该街道). */
+const COREFERENCE_FIT = 0.8;
+/** How many sentences back such a place may be named. */
+const COREFERENCE_REACH = 2;
 const MAX_PER_SLOT = 6;
+/** An organization not of the kind asked (联盟 asked, a 公司 found). */
+const KIND_MISMATCH = 0.5;
+/** A practice's list may be longer than other answers (五心: five items, 四零: four). */
+const MAX_PARTS = 10;
 
 const norm = (text: string) => normalizeKey(text).replace(/[“”"「」]/g, '');
 
@@ -66,7 +79,8 @@ export function rankSentences(passages: RankedPassage[], a: QuestionAnalysis, su
   const best = Math.max(1e-9, ...top.map((p) => p.score));
   // Names (entities, quotes, unknown names) weigh twice a topic word: 实行 or 机制 say less than 大工委.
   const weights = new Map<string, number>();
-  for (const w of a.slots.flatMap((s) => s.topic)) weights.set(norm(w), 1);
+  // The period asked (上线以来) is a word of the question too: the sentence that states it is nearer.
+  for (const w of [...a.slots.flatMap((s) => s.topic), ...(a.constraints.period ? [a.constraints.period] : [])]) weights.set(norm(w), 1);
   for (const w of [...a.entities.map((e) => e.entity.name), ...a.quoted, ...a.names]) weights.set(norm(w), NAME_WEIGHT);
   const words = [...weights.keys()].filter((w) => w.length >= 2);
   const total = words.reduce((sum, w) => sum + weights.get(w)!, 0);
@@ -106,6 +120,8 @@ function nearness(text: string, mention: Mention, anchors: string[]): number {
 interface Candidate {
   item: AnswerItem;
   score: number;
+  /** The sentence a parts candidate was read from: one practice's list is one sentence's list. */
+  list?: string;
 }
 
 const asEntity = (m: Mention): EntityRecord => ({ id: '', type: m.type, name: m.name, key: m.key, aliases: [], props: m.props ?? {}, ...(m.level ? { level: m.level } : {}) });
@@ -119,6 +135,8 @@ function typeFit(m: Mention, slot: Slot, a: QuestionAnalysis, sentence: string):
       if (own.has(norm(m.name))) return null;
       if (slot.answerType === 'organization' ? m.type !== 'organization' : m.type !== 'region' && m.type !== 'organization') return null;
       if (slot.level && !(m.type === 'region' && matchesPlace(asEntity(m), slot.level))) return null;
+      // 联盟叫什么: a body of another kind (a company in the same sentence) fits less, so it loses.
+      if (slot.kind && !m.name.includes(slot.kind)) return { fit: KIND_MISMATCH, name: m.name };
       return { fit: slot.level || m.type === slot.answerType.replace('place', 'region') ? 1 : 0.7, name: m.name };
     }
     case 'person': {
@@ -149,11 +167,15 @@ function typeFit(m: Mention, slot: Slot, a: QuestionAnalysis, sentence: string):
     }
     case 'number': {
       if (m.type !== 'metric') return null;
-      const score = metricFit(asEntity(m), slot, a.constraints);
+      const metric = asEntity(m);
+      const score = metricFit(metric, slot, a.constraints, sentence);
       // Text answers need the indicator itself to name a word of the slot: a neighbouring rate does not.
-      if (score === null || score < 1) return null;
+      if (score === null || Math.floor(score) < 1) return null;
+      const name = metricNameAt(metric, slot.asksChange, yearSide(metric, a.constraints.year, sentence));
       // Two topic words named by the indicator are as good as it gets: the rest of a long question seldom is.
-      return { fit: Math.min(1, score / Math.min(2, Math.max(1, slot.topic.length))), name: metricName(asEntity(m), slot.asksChange), detail: String(m.props?.indicator ?? '') };
+      // The coverage part of the score (below 1) breaks ties between figures naming the same words.
+      const words = Math.floor(score);
+      return { fit: Math.min(1, words / Math.min(2, Math.max(1, slot.topic.length))) * (0.9 + (score - words)), name, detail: String(m.props?.indicator ?? '') };
     }
     case 'parts': {
       const definition = m.type === 'mechanism' ? String(m.props?.definition ?? '') : '';
@@ -186,7 +208,8 @@ export function sentenceCandidates(sentences: ScoredSentence[], a: QuestionAnaly
   // The sentence's exact span of the original text, as every text answer cites it.
   const citationOf = (s: ScoredSentence) => ({ docId: s.passage.docId, file: fileOf(s.passage.docId), start: s.start, end: s.end, text: documentText(s.passage.docId).slice(s.start, s.end) });
   const anchors = anchorsOf(a, slot);
-  if (anchors.length === 0 && slot.answerType !== 'place') return [];
+  // Without a name to read next to, a place or a body is read only from sentences holding every topic word.
+  if (anchors.length === 0 && slot.answerType !== 'place' && slot.answerType !== 'organization') return [];
   const candidates: Candidate[] = [];
   // A figure's owner is often the article's subject (全县…), named earlier in the passage, not in the sentence.
   const passageAnchorOk = slot.answerType === 'number' || slot.answerType === 'practice';
@@ -204,6 +227,24 @@ export function sentenceCandidates(sentences: ScoredSentence[], a: QuestionAnaly
     if (!anchors.length && !slot.topic.every((t) => text.includes(norm(t)))) continue;
     // A sentence this weak cannot reach the threshold whatever it holds: do not pay for its extraction.
     if (sentence.score * anchorFactor < ANSWER_THRESHOLD) continue;
+    if (slot.answerType === 'parts') {
+      // The list right after the practice's name is its own; other lists of the passage are not.
+      const anchor = anchors.find((x) => text.includes(x));
+      const parts = anchor ? partsAfterAnchor(text, anchor) : [];
+      if (parts.length) {
+        const citation = citationOf(sentence);
+        const list = `${sentence.passage.id}:${sentence.cleanStart}`;
+        const score = sentence.score * anchorFactor;
+        for (const part of parts) {
+          candidates.push({
+            score,
+            list,
+            item: { id: `text:${list}:${part.start}`, name: part.name, type: 'part', detail: `${anchor}的组成部分`, slot: slotIndex, source: 'text', score: Math.round(score * 1000) / 1000, citations: [citation] },
+          });
+        }
+        continue;
+      }
+    }
     const { mentions } = reader.extract(sentence);
     const found = candidates.length;
     for (const m of mentions) {
@@ -216,6 +257,19 @@ export function sentenceCandidates(sentences: ScoredSentence[], a: QuestionAnaly
         item: { id: `text:${sentence.passage.id}:${sentence.cleanStart + m.start}`, name: fit.name, type: slot.answerType === 'role' ? 'role' : m.type, ...(m.level ? { level: m.level } : {}), ...(fit.detail ? { detail: fit.detail } : {}), slot: slotIndex, source: 'text', score: Math.round(score * 1000) / 1000, citations: [citation] },
       });
     }
+    // 由原来的每人联系400户调整为每人联系260户: a before → after pair the extraction read as two figures.
+    if (slot.answerType === 'number' && slot.asksChange && !candidates.slice(found).some((c) => c.item.name.includes('→'))) {
+      candidates.push(...changeCandidates(sentence, slot, slotIndex, anchorFactor, citationOf));
+    }
+    // 同乐寨社区是…。社区探索“2+3”…: the place the sentence calls only 社区 is the one named just before.
+    if (slot.answerType === 'place' && slot.level && candidates.length === found && anchorFactor === 1 && refersBack(sentence.text, slot.level.suffixes)) {
+      const back = placeNamedBefore(sentence, slot, reader);
+      if (back) {
+        const score = sentence.score * COREFERENCE_FIT;
+        const m = back.mention;
+        candidates.push({ score, item: { id: `text:${sentence.passage.id}:${back.sentence.cleanStart + m.start}:before`, name: m.name, type: m.type, ...(m.level ? { level: m.level } : {}), detail: '上文所指', slot: slotIndex, source: 'text', score: Math.round(score * 1000) / 1000, citations: [citationOf(back.sentence), citationOf(sentence)] } });
+      }
+    }
     // 积极推进“大工委”机制: the practice is named, the adopter is the article's subject, as the ingest reads it.
     const subject = candidates.length === found && anchors.length > 0 && (slot.answerType === 'place' || slot.answerType === 'organization') ? reader.subject(sentence) : undefined;
     const fit = subject ? typeFit(subject, slot, a, sentence.text) : null;
@@ -226,14 +280,54 @@ export function sentenceCandidates(sentences: ScoredSentence[], a: QuestionAnaly
     }
   }
   const best = Math.max(0, ...candidates.map((c) => c.score));
-  return keepBest(candidates, best);
+  // A number slot asks one figure: a second one close behind is the neighbouring figure, not a second answer.
+  return keepBest(candidates, best, slot.answerType === 'number' ? NUMBER_SHARE : KEEP_SHARE);
 }
 
-function keepBest(candidates: Candidate[], best: number): AnswerItem[] {
+/** The nearest place at the level asked in the sentences just before this one in its passage. */
+function placeNamedBefore(sentence: ScoredSentence, slot: Slot, reader: SentenceReader): { sentence: ScoredSentence; mention: Mention } | undefined {
+  const spans = splitSentences(sentence.passage.text);
+  const index = spans.findIndex((span) => span.start === sentence.cleanStart);
+  if (index <= 0) return undefined;
+  const toOriginal = originalMapper(sentence.passage, reader.documentText(sentence.passage.docId));
+  for (let k = index - 1; k >= Math.max(0, index - COREFERENCE_REACH); k--) {
+    const span = spans[k];
+    const before: ScoredSentence = { text: sentence.passage.text.slice(span.start, span.end), cleanStart: span.start, ...toOriginal(span.start, span.end), passage: sentence.passage, score: sentence.score };
+    const places = reader.extract(before).mentions.filter((m) => m.type === 'region' && matchesPlace(asEntity(m), slot.level!));
+    const mention = nearestBefore(places);
+    if (mention) return { sentence: before, mention };
+  }
+  return undefined;
+}
+
+/** Words of a change question that name the change, not what changes. */
+const CHANGE_ONLY = /^(调整|变化|增加|减少|提高|提升|下降|缩短|扩大|压缩|增长|降低|原来|目前|现在)$/;
+
+function changeCandidates(sentence: ScoredSentence, slot: Slot, slotIndex: number, anchorFactor: number, citationOf: (s: ScoredSentence) => AnswerItem['citations'][number]): Candidate[] {
+  const words = slot.topic.filter((t) => t.length >= 2 && !CHANGE_ONLY.test(t));
+  const out: Candidate[] = [];
+  for (const pair of changePairs(sentence.text)) {
+    if (slot.unit && !pair.before.endsWith(slot.unit)) continue;
+    const held = words.filter((t) => pair.context.includes(t));
+    if (held.length === 0) continue;
+    const score = sentence.score * anchorFactor * Math.min(1, held.length / Math.min(2, words.length));
+    out.push({
+      score,
+      item: { id: `text:${sentence.passage.id}:${sentence.cleanStart + pair.start}:change`, name: `${held.join('')} ${pair.before}→${pair.after}`, type: 'metric', detail: held.join('、'), slot: slotIndex, source: 'text', score: Math.round(score * 1000) / 1000, citations: [citationOf(sentence)] },
+    });
+  }
+  return out;
+}
+
+function keepBest(candidates: Candidate[], best: number, share: number): AnswerItem[] {
   if (best < ANSWER_THRESHOLD) return [];
   const kept = new Map<string, AnswerItem>();
-  for (const c of candidates.sort((x, y) => y.score - x.score)) {
-    if (c.score < best * KEEP_SHARE || kept.size >= MAX_PER_SLOT) break;
+  const sorted = candidates.sort((x, y) => y.score - x.score);
+  // A list read from a sentence is kept whole and alone: items of another sentence's list are another practice's.
+  const list = sorted[0]?.list;
+  if (list !== undefined) return sorted.filter((c) => c.list === list).slice(0, MAX_PARTS).map((c) => c.item);
+  for (const c of sorted) {
+    if (c.score < best * share || kept.size >= MAX_PER_SLOT) break;
     if (!kept.has(norm(c.item.name))) kept.set(norm(c.item.name), c.item);
   }
   return [...kept.values()];

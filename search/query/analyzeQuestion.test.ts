@@ -32,6 +32,9 @@ interface Row {
   topics?: string[][];
   unit?: (string | undefined)[];
   change?: boolean;
+  period?: string;
+  /** The kind of body asked for. */
+  kind?: string | null;
 }
 
 const rows: Row[] = [
@@ -61,11 +64,24 @@ const rows: Row[] = [
   { q: '织里镇2022年的满意率是多少', type: 'number', year: 2022, topics: [['满意率']] },
   { q: '织里镇网格由多少个调整为多少个', type: 'number', change: true },
   { q: '吴兴区的社工联系户数是怎么调整的', type: 'number', change: true },
+  { q: '织里镇报修响应时间由多少小时缩短到多少小时', type: 'number', change: true },
+  { q: '织里镇“邻里帮”平台上线以来受理率是多少', type: 'number', period: '上线以来', topics: [['受理']] },
+  // a quoted name is what is counted when nothing else names it
+  { q: '织里镇建了几个“红色驿站”', type: 'number', topics: [['红色驿站']], unit: ['个'] },
+  { q: '远安县建了几个“爱心食堂”', type: 'number', topics: [['爱心食堂']] },
   // several subjects, one question each
   { q: '福利路街道和酒泉路街道的党工委书记分别是谁', type: 'person', slots: 2, subjects: ['福利路街道'] },
   // unknown names and organisations
   { q: '许文斌是哪个街道的党工委书记', type: 'place', level: 'township' },
-  { q: '织里镇引入了哪家物业公司', type: 'organization' },
+  { q: '织里镇引入了哪家物业公司', type: 'organization', kind: '公司' },
+  // a body's name asked with 叫什么 (not a person's), and the body a person belongs to
+  { q: '福利路街道牵头成立的物业企业联盟叫什么', type: 'organization', kind: '联盟' },
+  { q: '织里镇请来的那家养老服务公司叫什么名字', type: 'organization', kind: '公司' },
+  { q: '王海涛原来是哪个单位的干部', type: 'organization', kind: null },
+  { q: '王海涛是哪个镇的干部', type: 'place', level: 'township' },
+  { q: '织里镇党委书记叫什么', type: 'person', role: '党委书记' },
+  { q: '哪所大学和织里镇共建了实践基地', type: 'organization', kind: '大学' },
+  { q: '哪一家银行给远安县的合作社提供了贷款', type: 'organization', kind: '银行' },
   { q: '远安县委书记是谁', type: 'person', role: '县委书记' },
   { q: '织里镇党委书记是谁', type: 'person', role: '党委书记', subjects: ['织里镇'] },
   // yes / no
@@ -91,6 +107,8 @@ describe('analyzeQuestion: answer type, slots and constraints', () => {
     row.topics?.forEach((words, i) => expect(a.slots[i].topic).toEqual(expect.arrayContaining(words)));
     row.unit?.forEach((unit, i) => expect(a.slots[i].unit).toBe(unit));
     if (row.change !== undefined) expect(a.slots[0].asksChange).toBe(row.change);
+    if (row.period) expect(a.constraints.period).toBe(row.period);
+    if (row.kind !== undefined) expect(a.slots[0].kind ?? null).toBe(row.kind);
   });
 
   it('a place is scoped by the region named with it', () => {

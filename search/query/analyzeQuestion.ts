@@ -6,7 +6,8 @@ import { normalizeKey, normalizeWidth, tokenize } from './extractors.js';
 import { GENERIC_ROLES, looksLikeName, ROLE_PATTERN } from './rolePhrases.js';
 import genericWords from './genericWords.json' with { type: 'json' };
 import {
-  ADOPTERS_ASKED, ANY_PLACE_QUESTION, CHAIN_ASKED, CHANGE_ASKED, COMPARE, EACH, ENGLISH, NUMBER_ASKED, ORGANIZATION_QUESTION, PARTS_ASKED, PERIOD,
+  ADOPTERS_ASKED, ANY_PLACE_QUESTION, CHAIN_ASKED, CHANGE_ASKED, COMPARE, EACH, ENGLISH, GENERIC_KINDS, NUMBER_ASKED, ORGANIZATION_KIND, ORGANIZATION_NAMED,
+  ORGANIZATION_QUESTION, PARTS_ASKED, PERIOD,
   PERSON, PLACE_QUESTION, PLACE_WORDS, PLACE_WORD_TOKEN, PRACTICES_ASKED, QUESTION_WORDS, RATE_ASKED, ROLE_ASKED, SLOT_BOUNDARY,
   UNIT_ASKED, YEAR, YES_NO,
 } from './questionPatterns.js';
@@ -100,6 +101,10 @@ function primaryType(q: string, rest: string, entities: LinkedEntity[], quoted: 
   if (COMPARE.test(q) && actors.length >= 2) return { type: 'compare' };
   if (named && PARTS_ASKED.test(rest) && !level && !ANY_PLACE_QUESTION.test(rest) && !ORGANIZATION_QUESTION.test(rest) && !/谁/.test(rest)) return { type: 'parts' };
   if (persons.length && ROLE_ASKED.test(rest)) return { type: 'role' };
+  // 成立的联盟叫什么 asks a body's name, not a person's (叫什么 alone would read as one).
+  if (ORGANIZATION_NAMED.test(rest)) return { type: 'organization' };
+  // 吕某是哪个单位的干部: the body the person belongs to.
+  if (persons.length && !level && ORGANIZATION_QUESTION.test(rest)) return { type: 'organization' };
   if (persons.length && (level || ANY_PLACE_QUESTION.test(rest) || /哪个|哪些|哪家|什么单位/.test(rest))) return { type: 'place', level };
   if (regions.length && !mechanisms.length && CHAIN_ASKED.test(rest) && !NUMBER_ASKED.test(rest)) return { type: 'region_chain', level };
   if ((PERSON.test(rest) || (ROLE_PATTERN.test(rest) && /谁/.test(rest))) && actors.length >= 1) return { type: 'person' };
@@ -200,12 +205,19 @@ export function analyzeQuestion(query: string, lexicon: EntityLexicon, definitio
     topic,
   };
   const each = EACH.test(rest) && actors.length >= 2 && type !== 'compare';
+  // The kind of body asked (…联盟叫什么, 哪家家政公司): a text answer of another kind fits less.
+  const kindWord = type === 'organization' ? (ORGANIZATION_KIND.exec(rest) ?? ORGANIZATION_QUESTION.exec(rest))?.[0].match(/(单位|组织|企业|公司|机构|部门|高校|大学|学院|学校|医院|银行|协会|商会|联盟|合作社|基金会|律师事务所|律所|平台|中心)$/)?.[1] : undefined;
+  const kind = kindWord && !GENERIC_KINDS.has(kindWord) ? kindWord : undefined;
   const subjectGroups = each ? actors.map((a) => [a]) : [type === 'person' || type === 'number' ? actors : entities.filter((e) => e.entity.type !== 'mechanism' || type === 'parts')];
   const slots: Slot[] = [];
   for (const subjects of subjectGroups) {
     const anchors = [...quoted, ...names];
-    if (type === 'number') slots.push(...numberSlots(restNoTime, subjects, topic, asksChange).map((s) => ({ ...s, anchors })));
-    else slots.push({ answerType: type, text: rest, topic, ...(role ? { role } : {}), asksRate: RATE_ASKED.test(rest), asksChange, subjects, ...(level ? { level } : {}), anchors });
+    if (type === 'number') {
+      // 建了几个“暖蜂驿站”: with no indicator word besides it, the quoted name is what is counted.
+      const numberTopic = topic.some((t) => t.length >= 2 || /率/.test(t)) ? topic : [...topic, ...quoted];
+      slots.push(...numberSlots(restNoTime, subjects, numberTopic, asksChange).map((s) => ({ ...s, topic: s.topic.some((t) => t.length >= 2) ? s.topic : [...s.topic, ...quoted], anchors })));
+    }
+    else slots.push({ answerType: type, text: rest, topic, ...(role ? { role } : {}), ...(kind ? { kind } : {}), asksRate: RATE_ASKED.test(rest), asksChange, subjects, ...(level ? { level } : {}), anchors });
   }
   const highlight = [...new Set([...entities.map((e) => e.entity.name).filter(Boolean), ...quoted, ...topic.filter((t) => t.length >= 2 && !GENERIC.has(t))])];
   return {

@@ -31,6 +31,8 @@ export interface Slot {
   asksChange: boolean;
   /** Role asked for (党工委书记). */
   role?: string;
+  /** The kind of body asked for (联盟, 公司): a text answer should be one. */
+  kind?: string;
   /** Whom the slot is about: `A和B分别…` gives each subject its own slot. */
   subjects: LinkedEntity[];
   /** Level of the places asked for (哪个街道 → township). */

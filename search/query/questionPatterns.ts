@@ -25,7 +25,13 @@ const PLACE_ALTERNATION = '街道|乡镇|城市|镇|乡|社区|村|区县|县|�
 /** A place word after a question word: 哪些街道, 哪个镇, 有几个社区, 有没有街道; not 街道党委 or 区委. */
 export const PLACE_QUESTION = new RegExp(`(?:哪些|哪个|哪几个|哪一个|哪家|几个|多少个|什么|有没有|是否有)(${PLACE_ALTERNATION})(?![委党长])`);
 /** 哪些单位 / 哪些组织 / 哪家企业: organizations, not places. */
-export const ORGANIZATION_QUESTION = /(?:哪些|哪个|哪家|哪几家|什么)[\u4e00-\u9fff]{0,4}?(?:单位|组织|企业|公司|机构|部门|高校|学校|医院|协会|商会|联盟)/;
+export const ORGANIZATION_QUESTION = /(?:哪些|哪个|哪一个|哪家|哪一家|哪几家|哪所|什么)[\u4e00-\u9fff]{0,4}?(?:单位|组织|企业|公司|机构|部门|高校|大学|学院|学校|医院|银行|协会|商会|联盟|合作社|基金会|律师事务所|律所)/;
+/** The kind of body a question names and asks the name of: …联盟叫什么, …公司是哪家, 哪个单位. */
+export const ORGANIZATION_KIND = /(单位|组织|企业|公司|机构|部门|高校|学校|医院|协会|商会|联盟|平台|中心)(?=叫什么|叫啥|名称|名字|是哪|是什么)/;
+/** Asks the name of a body: 成立的联盟叫什么, 引入的公司是哪家. */
+export const ORGANIZATION_NAMED = /(?:单位|组织|企业|公司|机构|协会|商会|联盟)(?:叫什么|叫啥|的?名称|的?名字|是哪家|是哪个|是哪一家)/;
+/** Kinds that say nothing about the name (every body is a 单位): they do not narrow text answers. */
+export const GENERIC_KINDS = new Set(['单位', '组织', '机构', '部门']);
 /** 哪些地方 / 哪里 / 在哪些地方: places at any level. */
 export const ANY_PLACE_QUESTION = /哪些地方|哪个地方|什么地方|哪里|哪儿|哪些地区|哪些单位和地方/;
 
@@ -41,7 +47,7 @@ export const NUMBER_ASKED = /多少|几(?:个|名|家|件|户|人|项|次|所|�
 export const RATE_ASKED = /率|比例|百分之|占比|多高/;
 export const UNIT_ASKED = /(?:多少|几)(户|人次|人|名|个|件|家|元|万元|亿元|平方米|公里|亩|场次|场|次|条|项|所|处|支)/;
 /** Before → after: 由…调整为…, 从…减少到…, 变化. */
-export const CHANGE_ASKED = /(?:由|从).{0,20}(?:调整|减少|增加|降|提高|提升|扩大|缩减|压缩|增至|减至|变)|前后|变化|调整为|减少到|增加到|下降到|提高到|(?:怎么|怎样|如何)(?:调整|变化|变的|变了|增加|减少)|调整了多少/;
+export const CHANGE_ASKED = /(?:由|从).{0,20}(?:调整|减少|增加|降|提高|提升|扩大|缩减|缩短|延长|压缩|增至|减至|增长|上升|变)|前后|变化|调整为|减少到|增加到|下降到|提高到|(?:怎么|怎样|如何)(?:调整|变化|变的|变了|增加|减少)|调整了多少/;
 export const YES_NO = /有没有|是否|是不是|有无|吗[？?]?$/;
 export const ADOPTERS_ASKED = /哪些|哪个|哪几|哪里|哪儿|什么地方|谁|有没有|是否有/;
 export const PRACTICES_ASKED = /做了|做法|怎么|怎样|如何|探索|举措|经验|措施|创新|特色|渠道|办法|工作|亮点|招数|实践/;
@@ -61,7 +67,7 @@ export const ENGLISH = {
 };
 
 export const YEAR = /((?:19|20)\d{2})\s*年/;
-export const PERIOD = /上半年|下半年|全年|今年以来|去年|前三季度|第?[一二三四1-4]季度|\d{1,2}月(?:份)?(?:至|到|-|—)\d{1,2}月|近[一二三四五六七八九十两\d]+年/;
+export const PERIOD = /上半年|下半年|全年|今年以来|(?:试运行|运行|上线|开通|实施|开展|成立|启用)以来|去年|前三季度|第?[一二三四1-4]季度|\d{1,2}月(?:份)?(?:至|到|-|—)\d{1,2}月|近[一二三四五六七八九十两\d]+年/;
 
 export const QUESTION_WORDS = new Set([
   '哪些', '哪个', '哪几个', '哪一个', '哪家', '哪里', '哪儿', '什么', '多少', '是', '的', '了', '在', '有', '上', '和', '与', '及', '谁', '怎么',

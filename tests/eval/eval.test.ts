@@ -15,11 +15,12 @@ import { runEvaluation, runGeneralization, type EvalReport, type GeneralizationR
 
 const MIN_RECALL_AT_5 = 0.9;
 // Issue 9: the dev set must reach 0.90 answer F1, the generalization set 0.85 with no trap answer.
-// The generalization targets are not met yet (F1 0.755 and 7 trap answers measured): the gates hold
-// the measured level as a regression floor, and issue 9 stays open until they are raised to the target.
+// Measured (hybrid, corpus embedder): dev F1 0.959; generalization F1 0.874 over all 139 questions
+// (held-out split 0.800, the original 115 questions 0.848), so the F1 gate is the target itself.
+// Trap answers: 2 measured, target none — the gate holds the measured level as a regression floor.
 const MIN_ANSWER_F1 = 0.9;
-const MIN_GENERALIZATION_F1 = 0.74;
-const MAX_TRAP_ANSWERS = 7;
+const MIN_GENERALIZATION_F1 = 0.85;
+const MAX_TRAP_ANSWERS = 2;
 
 describe('dev set', () => {
   const items = loadDevQueries();

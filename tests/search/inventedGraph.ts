@@ -19,6 +19,14 @@ export const INVENTED_TEXT = [
   '2023年，织里镇满意率达到97.8%。',
   '织里镇网格由原来的86个调整为61个。',
   '大港社区党总支书记、居委会主任李秀英对记者介绍，社区办结率为99.2%，满意率达到95.4%。',
+  '三、多方参与',
+  '织里镇牵头成立了“湖畔邻里联盟”，吸纳辖区12家物业企业加入，同时引入湖州安居养老服务有限公司为独居老人送餐。',
+  '区民政局干部赵明远被派到大港社区担任第一书记。',
+  '八里店镇创建“三无”平安村，即矛盾不上交、隐患不过夜、服务不缺位。',
+  '织里镇社工联系户数由原来的每人联系350户调整为每人联系230户。',
+  '织里镇网格员月均补贴由2021年的2600元提高到目前的3400元。',
+  '大港社区是织里镇最大的安置社区，老年人多。社区探索“楼栋微议事”模式，每月议事一次。',
+  '大港社区现有专属网格4个，全社区共有网格18个。',
   '',
 ].join('\n');
 
@@ -36,6 +44,7 @@ export function inventedGraph(): DocumentGraph {
   const grid = passage('一、网格治理', '由镇综治中心统一调度。');
   const results = passage('二、服务成效', '织里镇网格由原来的86个调整为61个。');
   const quote = passage('大港社区党总支书记', '满意率达到95.4%。');
+  const parties = passage('三、多方参与', '全社区共有网格18个。');
 
   const huzhou = g.entity({ type: 'region', name: '湖州市', level: 'prefecture', props: { code: '330500' } }, [g.evidence(head, '湖州市')]);
   const wuxing = g.entity({ type: 'region', name: '吴兴区', level: 'county', props: { code: '330502' } }, [g.evidence(head, '吴兴区')]);
@@ -72,6 +81,19 @@ export function inventedGraph(): DocumentGraph {
   metric('满意率 96.1%', { indicator: '满意率', value: 96.1, raw: '96.1%', unit: '%', period: '2022年', year: 2022 }, '满意率达到96.1%');
   metric('满意率 97.8%', { indicator: '满意率', value: 97.8, raw: '97.8%', unit: '%', period: '2023年', year: 2023 }, '满意率达到97.8%');
   metric('网格 61个', { indicator: '网格', value: 61, raw: '61个', unit: '个', valueBefore: 86, rawBefore: '86个' }, '网格由原来的86个调整为61个');
-  void quote; // the last passage is text only: no graph facts, for the sentence candidates
+  // A before → after figure whose before side carries the year (由2021年的2600元…): only its sentence says so.
+  const subsidy = '织里镇网格员月均补贴由2021年的2600元提高到目前的3400元。';
+  const allowance = g.entity(
+    { type: 'metric', name: '网格员月均补贴 3400元', key: '织里镇|网格员月均补贴|', props: { indicator: '网格员月均补贴', value: 3400, raw: '3400元', unit: '元', change: 'increase', valueBefore: 2600, rawBefore: '2600元' } },
+    [g.evidence(parties, subsidy)],
+  );
+  g.relation('HAS_METRIC', zhili, allowance, [g.evidence(parties, subsidy)]);
+  // Two counts that both name 网格: the total and a sub-figure with a qualifier the question may not say.
+  for (const [indicator, raw, value] of [['专属网格', '4个', 4], ['网格', '18个', 18]] as const) {
+    const needle = `${indicator === '网格' ? '共有网格' : '专属网格'}${raw}`;
+    const grids = g.entity({ type: 'metric', name: `${indicator} ${raw}`, key: `大港社区|${indicator}|`, props: { indicator, value, raw, unit: '个' } }, [g.evidence(parties, needle)]);
+    g.relation('HAS_METRIC', dagang, grids, [g.evidence(parties, needle)]);
+  }
+  void quote; // the quote passage and the rest of the last one are text only: no graph facts, for the sentence candidates
   return g.build();
 }

@@ -166,6 +166,57 @@ describe('typed candidates from the retrieved sentences', () => {
     expect(a.answerLine?.text).toBe('据原文，李秀英担任党总支书记、居委会主任[1]。');
   });
 
+  it('organization: the body of the kind asked (联盟), not the company of the same sentence', async () => {
+    const a = await ask('织里镇牵头成立的邻里联盟叫什么');
+    expect(a.answerType).toBe('organization');
+    expect(names(a)).toEqual(['湖畔邻里联盟']);
+    expectWellCited(a);
+  });
+
+  it('organization without a place or practice named: read from a sentence holding every word of the question', async () => {
+    const a = await ask('哪家公司为独居老人送餐');
+    expect(names(a)).toEqual(['湖州安居养老服务有限公司']);
+    expectWellCited(a);
+    expect((await ask('哪家公司为独居老人理发')).answers).toEqual([]);
+  });
+
+  it('organization of a person: the body written with the name, not the place the person was sent to', async () => {
+    const a = await ask('赵明远原来是哪个单位的干部');
+    expect(a.answerType).toBe('organization');
+    expect(names(a)).toEqual(['区民政局']);
+  });
+
+  it('parts of a practice the graph does not hold: the list right after its name', async () => {
+    const a = await ask('八里店镇的“三无”平安村是指哪三无');
+    expect(names(a)).toEqual(['矛盾不上交', '隐患不过夜', '服务不缺位']);
+    expect(a.answers.every((x) => x.source === 'text')).toBe(true);
+    expectWellCited(a);
+  });
+
+  it('before → after read from the sentence when the extraction gave two figures', async () => {
+    const a = await ask('织里镇社工联系户数是怎么调整的');
+    expect(names(a)).toEqual(['社工联系户数 350户→230户']);
+    expectWellCited(a);
+  });
+
+  it('a year selects the before side of a before → after figure when that side carries it', async () => {
+    expect(names(await ask('织里镇2021年网格员月均补贴是多少'))).toEqual(['网格员月均补贴 2600元']);
+    expect(names(await ask('织里镇网格员月均补贴是多少'))).toEqual(['网格员月均补贴 3400元']);
+    expect((await ask('织里镇2019年网格员月均补贴是多少')).answers).toEqual([]);
+  });
+
+  it('a place the sentence calls only 社区 is the one named in the sentence before', async () => {
+    const a = await ask('有哪些社区在做“楼栋微议事”');
+    expect(names(a)).toEqual(['大港社区']);
+    expect(a.answers[0].citations.map((c) => c.text)).toEqual(['大港社区是织里镇最大的安置社区，老年人多。', '社区探索“楼栋微议事”模式，每月议事一次。']);
+    expectWellCited(a);
+  });
+
+  it('trap: of two counts naming the word asked, the one without an unasked qualifier (专属) is taken, alone', async () => {
+    expect(names(await ask('大港社区有多少个网格'))).toEqual(['网格 18个']);
+    expect(names(await ask('大港社区有多少个专属网格'))).toEqual(['专属网格 4个']);
+  });
+
   it('trap: of two rates in one sentence only the one asked for is taken', async () => {
     const a = await ask('大港社区的满意率是多少');
     expect(names(a)).toEqual(['满意率 95.4%']);
