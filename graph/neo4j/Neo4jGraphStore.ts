@@ -1,6 +1,6 @@
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import type {
-  DeleteOutcome, DocumentMention, DocumentSummary, EntityQuery, GraphStore, Neighbourhood, RelationQuery, RelationView, StoreStats, UpsertOptions, UpsertOutcome,
+  DeleteOutcome, DocumentMention, DocumentSummary, EntityQuery, GraphStore, Neighbourhood, Reach, ReachQuery, RelationQuery, RelationView, StoreStats, UpsertOptions, UpsertOutcome,
 } from '../GraphStore.js';
 import type {
   ArticleRecord, DocumentGraph, DocumentRecord, EntityRecord, Evidence, EvidenceWithText, PassageRecord, RelationRecord,
@@ -11,6 +11,7 @@ import { openDriver, toStoreError, type Neo4jOptions, type Neo4jSettings } from 
 import { allTokensQuery, one, rows, type Runner } from './cypher.js';
 import { toArticle, toDocument, toEntity, toEvidence, toPassage, toRelation, type Props } from './mappers.js';
 import * as q from './readQueries.js';
+import { EVIDENCE_OF_MANY, PASSAGES_MENTIONING, reachQuery } from './batchReads.js';
 import { runOnce, type LeaseOptions, type RunOnceOutcome } from './lease.js';
 import { findDocumentId, removeDocument } from './removeDocument.js';
 import { Neo4jJobNodes } from './jobNodes.js';
@@ -267,6 +268,41 @@ export class Neo4jGraphStore implements GraphStore {
     const bounded = neo4j.int(limit < 0 ? Number.MAX_SAFE_INTEGER : Math.trunc(limit));
     const found = await this.read((tx) => rows<Props>(tx, q.EVIDENCE_OF, { id: entityId, limit: bounded }));
     return this.withText(found.map(toEvidence));
+  }
+
+  async evidenceOfMany(ownerIds: string[], limit = 20): Promise<Map<string, EvidenceWithText[]>> {
+    const unique = [...new Set(ownerIds)];
+    const found = new Map<string, Evidence[]>(unique.map((id) => [id, []]));
+    if (unique.length === 0) return new Map();
+    const bounded = neo4j.int(limit < 0 ? Number.MAX_SAFE_INTEGER : Math.trunc(limit));
+    for (const row of await this.read((tx) => rows<{ id: string; evidence: Props[] }>(tx, EVIDENCE_OF_MANY, { ids: unique, limit: bounded }))) {
+      found.set(row.id, row.evidence.map(toEvidence));
+    }
+    const all = [...found.values()].flat();
+    const cited = await this.withText(all);
+    let next = 0;
+    return new Map([...found].map(([id, evidence]) => [id, cited.slice(next, (next += evidence.length))]));
+  }
+
+  async passagesMentioning(entityIds: string[]): Promise<string[]> {
+    if (entityIds.length === 0) return [];
+    const found = await this.read((tx) => rows<{ id: string }>(tx, PASSAGES_MENTIONING, { ids: [...new Set(entityIds)] }));
+    return found.map((r) => r.id).sort();
+  }
+
+  async reachable(startIds: string[], query: ReachQuery): Promise<Reach> {
+    if (startIds.length === 0) return { entities: [], relations: [] };
+    const unlimited = (n: number | undefined) => neo4j.int(n === undefined ? Number.MAX_SAFE_INTEGER : Math.max(0, Math.trunc(n)));
+    const [row] = await this.read((tx) => rows<{ entities: Props[]; relations: (RelationRow & { evidence: Props[] })[] }>(tx, reachQuery(query), {
+      ids: [...new Set(startIds)], maxNodes: unlimited(query.maxNodes), maxDepth: unlimited(query.maxDepth),
+    }));
+    const entities = row.entities.map(toEntity).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const kept = row.relations
+      .map((r) => ({ relation: toRelation(r.r, r.type, r.from, r.to), evidence: r.evidence.map(toEvidence) }))
+      .sort((a, b) => (a.relation.type < b.relation.type ? -1 : a.relation.type > b.relation.type ? 1 : a.relation.id < b.relation.id ? -1 : a.relation.id > b.relation.id ? 1 : 0));
+    const cited = await this.withText(kept.flatMap((k) => k.evidence));
+    let next = 0;
+    return { entities, relations: kept.map(({ relation, evidence }) => ({ ...relation, evidence: cited.slice(next, (next += evidence.length)) })) };
   }
 
   async neighbourhood(entityId: string, opts: { depth: 1 | 2; limit: number }): Promise<Neighbourhood> {
