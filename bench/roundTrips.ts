@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../graph/config.js';
 import type { GraphStore } from '../graph/GraphStore.js';
+import type { EntityRecord } from '../graph/model.js';
 import { openStore } from '../graph/openStore.js';
 import { ingestPaths } from '../ingest/pipeline/index.js';
 import { AnswerEngine, type AnswerOptions } from '../search/AnswerEngine.js';
@@ -84,9 +85,13 @@ try {
   await ingestPaths([corpusDir], store, { maxFileBytes: config.maxFileBytes });
   const engine = await AnswerEngine.open(counted(store), config);
   for (const q of questions) await engine.answer(q); // document texts and article contexts cached, as in a running server
-  // The region with the most places inside it: a filter as the UI sets it.
-  const regions = await store.findEntities({ type: 'region', level: 'prefecture', limit: 10 });
-  const region = regions[0];
+  // The prefecture with the most places inside it: a filter as the UI sets it.
+  let region: EntityRecord | undefined;
+  let most = 0;
+  for (const candidate of await store.findEntities({ type: 'region', level: 'prefecture', limit: 20 })) {
+    const inside = (await store.reachable([candidate.id], { types: ['LOCATED_IN'], direction: 'in' })).entities.length;
+    if (inside > most) [region, most] = [candidate, inside];
+  }
   const report = {
     backend,
     corpus: corpusDir,

@@ -49,7 +49,9 @@ export function formulaTerms<T extends { name: string }>(formula: string, parts:
  * own evidence; without parts, the pieces of its definition (即A、B、C), else the definition whole.
  */
 export async function practiceParts(ctx: GraphContext, mechanism: EntityRecord, slotIndex: number): Promise<AnswerItem[]> {
-  const parts = await ctx.store.relationsOf(mechanism.id, { types: [HAS_PART], direction: 'out' });
+  // Its parts and its adoptions in one read: the adoptions' sentences may cite the definition below.
+  const linked = await ctx.store.relationsOf(mechanism.id, { types: [HAS_PART, 'ADOPTS'], direction: 'both' });
+  const parts = linked.filter((r) => r.type === HAS_PART && r.from === mechanism.id);
   const ends = (await relationEnds(ctx.store, parts, (r) => r.to)).sort(
     (a, b) => Number(a.entity.props.order ?? a.relation.props.order ?? 0) - Number(b.entity.props.order ?? b.relation.props.order ?? 0),
   );
@@ -64,7 +66,7 @@ export async function practiceParts(ctx: GraphContext, mechanism: EntityRecord, 
   const head = definition.slice(0, Math.min(6, definition.length));
   const evidence = [
     ...(await ctx.store.evidenceOf(mechanism.id, 50)),
-    ...(await ctx.store.relationsOf(mechanism.id, { types: ['ADOPTS'], direction: 'in' })).flatMap((r) => r.evidence),
+    ...linked.filter((r) => r.type === 'ADOPTS' && r.to === mechanism.id).flatMap((r) => r.evidence),
   ].find((e) => e.text.replace(/\s+/g, '').includes(head));
   if (!evidence) return [];
   const citation = toCitation(evidence, ctx.fileOf);
