@@ -15,6 +15,7 @@ import { EVIDENCE_OF_MANY, PASSAGES_MENTIONING, reachQuery } from './batchReads.
 import { runOnce, type LeaseOptions, type RunOnceOutcome } from './lease.js';
 import { findDocumentId, removeDocument } from './removeDocument.js';
 import { Neo4jJobNodes } from './jobNodes.js';
+import { ensurePassageStats, passageStatsMatch } from './keywordStats.js';
 import { Neo4jPassageIndex } from './passageIndex.js';
 import { ensureSchema, runSchemaStatement } from './schema.js';
 import { insertDocumentGraph, validateDocumentGraph } from './writeDocument.js';
@@ -49,7 +50,10 @@ export class Neo4jGraphStore implements GraphStore {
       await driver.close().catch(() => undefined);
       throw toStoreError(cause, settings);
     }
-    return new Neo4jGraphStore(driver, settings);
+    const store = new Neo4jGraphStore(driver, settings);
+    // A database from before the keyword statistics gets them now, once, under the write lock.
+    if (!(await store.read(passageStatsMatch))) await store.write(ensurePassageStats);
+    return store;
   }
 
   private async read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
