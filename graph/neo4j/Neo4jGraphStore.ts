@@ -44,15 +44,15 @@ export class Neo4jGraphStore implements GraphStore {
   /** Connects, proves reachability, credentials and database up front, and creates the schema. */
   static async connect(settings: Neo4jSettings, options: Neo4jOptions = {}): Promise<Neo4jGraphStore> {
     const driver = await openDriver(settings, options);
+    const store = new Neo4jGraphStore(driver, settings);
     try {
       await ensureSchema(driver, settings.database);
+      // A database from before the keyword statistics gets them now, once, under the write lock.
+      if (!(await store.read(passageStatsMatch))) await store.write(ensurePassageStats);
     } catch (cause) {
       await driver.close().catch(() => undefined);
       throw toStoreError(cause, settings);
     }
-    const store = new Neo4jGraphStore(driver, settings);
-    // A database from before the keyword statistics gets them now, once, under the write lock.
-    if (!(await store.read(passageStatsMatch))) await store.write(ensurePassageStats);
     return store;
   }
 

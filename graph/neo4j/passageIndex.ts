@@ -71,20 +71,40 @@ const VECTOR_IDS = 'MATCH (p:Passage) WHERE p.embedderId = $embedderId RETURN p.
 const SET_VECTORS = `
 UNWIND $rows AS row
 MATCH (p:Passage {id: row.id})
-SET p.embedding = row.vector, p.embedderId = $embedderId`;
-const REMOVE_VECTORS = 'UNWIND $ids AS id MATCH (p:Passage {id: id}) REMOVE p.embedding, p.embedderId';
+SET p.embedding = row.vector, p.vectorBytes = row.bytes, p.embedderId = $embedderId`;
+const REMOVE_VECTORS = 'UNWIND $ids AS id MATCH (p:Passage {id: id}) REMOVE p.embedding, p.vectorBytes, p.embedderId';
+
+/**
+ * The vector again as little-endian float32 bytes: one Bolt byte array reads back far faster than a
+ * list of floats, and holds the same 32-bit values for exact ranking.
+ */
+function toBytes(vector: ArrayLike<number>): Int8Array {
+  const view = new DataView(new ArrayBuffer(vector.length * 4));
+  for (let i = 0; i < vector.length; i++) view.setFloat32(i * 4, vector[i], true);
+  return new Int8Array(view.buffer);
+}
+
+function fromBytes(bytes: Int8Array | Uint8Array): number[] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const out = new Array<number>(bytes.byteLength / 4);
+  for (let i = 0; i < out.length; i++) out[i] = view.getFloat32(i * 4, true);
+  return out;
+}
+
+/** Vectors written before vectorBytes existed come back as the float list. */
+const STORED_VECTOR = (n: string) => `${n}.vectorBytes AS bytes, CASE WHEN ${n}.vectorBytes IS NULL THEN ${n}.embedding END AS vector`;
 
 /** Neo4j's cosine score is (1 + cos) / 2; callers compare cosines, as the embedded index returns. */
 const VECTOR_SEARCH = `
 CALL db.index.vector.queryNodes('${VECTOR_PASSAGES}', $k, $vector) YIELD node, score
 WHERE node.embedderId = $embedderId
-RETURN node.id AS id, node.embedding AS vector, 2 * score - 1 AS score ORDER BY score DESC, id LIMIT $limit`;
+RETURN node.id AS id, ${STORED_VECTOR('node')}, 2 * score - 1 AS score ORDER BY score DESC, id LIMIT $limit`;
 
 /** Exact scoring of an allowed set (filters): no ANN candidate can be missed by the filter. */
 const VECTOR_SCAN = `
 UNWIND $ids AS id
 MATCH (p:Passage {id: id}) WHERE p.embedderId = $embedderId
-RETURN p.id AS id, p.embedding AS vector, vector.similarity.cosine(p.embedding, $vector) * 2 - 1 AS score
+RETURN p.id AS id, ${STORED_VECTOR('p')}, vector.similarity.cosine(p.embedding, $vector) * 2 - 1 AS score
 ORDER BY score DESC, id LIMIT $limit`;
 
 const VECTOR_INDEX_DIMENSION = `
@@ -93,6 +113,8 @@ RETURN options.indexConfig['vector.dimensions'] AS dimension`;
 
 /** Allowed sets up to this size are scored exactly; larger ones filter ANN candidates. */
 const EXACT_SCAN_LIMIT = 5000;
+
+interface StoredVectorRow { id: string; bytes: Int8Array | null; vector: number[] | null }
 
 export class Neo4jPassageIndex {
   constructor(
@@ -143,7 +165,7 @@ export class Neo4jPassageIndex {
   /** Stores vectors on their passages (a passage deleted meanwhile is skipped). */
   async setVectors(embedderId: string, ids: readonly string[], vectors: readonly ArrayLike<number>[]): Promise<void> {
     if (ids.length === 0) return;
-    const list = ids.map((id, i) => ({ id, vector: Array.from(vectors[i]) }));
+    const list = ids.map((id, i) => ({ id, vector: Array.from(vectors[i]), bytes: toBytes(vectors[i]) }));
     await this.write((tx) => tx.run(SET_VECTORS, { rows: list, embedderId }));
   }
 
@@ -160,13 +182,15 @@ export class Neo4jPassageIndex {
     if (limit <= 0 || (allowed && allowed.size === 0)) return [];
     const v = Array.from(vector);
     const found = allowed && allowed.size <= EXACT_SCAN_LIMIT
-      ? await this.read((tx) => rows<{ id: string; vector: number[] }>(tx, VECTOR_SCAN, {
+      ? await this.read((tx) => rows<StoredVectorRow>(tx, VECTOR_SCAN, {
         ids: [...allowed], vector: v, embedderId, limit: neo4j.int(Math.trunc(limit)),
       }))
-      : await this.read((tx) => rows<{ id: string; vector: number[] }>(tx, VECTOR_SEARCH, {
+      : await this.read((tx) => rows<StoredVectorRow>(tx, VECTOR_SEARCH, {
         // Extra candidates: passages of another embedder (or outside `allowed`) are dropped after the ANN step.
-        k: neo4j.int(Math.trunc(allowed ? limit * 8 : limit * 2) + 16), vector: v, embedderId, limit: neo4j.int(Math.trunc(allowed ? limit * 8 : limit)),
+        k: neo4j.int(Math.trunc(allowed ? limit * 8 : limit) + 16), vector: v, embedderId, limit: neo4j.int(Math.trunc(allowed ? limit * 8 : limit)),
       }));
-    return (allowed ? found.filter((r) => allowed.has(r.id)) : found).slice(0, limit);
+    return (allowed ? found.filter((r) => allowed.has(r.id)) : found)
+      .slice(0, limit)
+      .map((r) => ({ id: r.id, vector: r.bytes ? fromBytes(r.bytes) : (r.vector ?? []) }));
   }
 }
