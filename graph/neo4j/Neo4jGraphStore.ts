@@ -32,7 +32,8 @@ const TAKE_WRITE_LOCK = "MERGE (l:AtlasLock {id: 'writes'}) SET l.held = true RE
 const BUMP_CHANGE_COUNTER = "MATCH (l:AtlasLock {id: 'writes'}) SET l.changes = coalesce(l.changes, 0) + 1";
 const READ_CHANGE_COUNTER = "MATCH (l:AtlasLock {id: 'writes'}) RETURN coalesce(l.changes, 0) AS n";
 
-const TEXT_CACHE_SIZE = 256;
+/** Documents whose text is kept for citing: about 10 MB of text at the synthetic 100× corpus (500 documents). */
+const TEXT_CACHE_SIZE = 1024;
 
 /** Neo4j backend: same semantics, orderings and counts as the SQLite store (see README.md here). */
 export class Neo4jGraphStore implements GraphStore {
@@ -252,7 +253,7 @@ export class Neo4jGraphStore implements GraphStore {
     if (entityIds.length === 0) return [];
     const withEvidence = opts.withEvidence !== false;
     const found = await this.read((tx) =>
-      rows<RelationRow & { evidence: Props[] }>(tx, q.relationsOfManyQuery(opts.direction ?? 'both', withEvidence, Boolean(opts.types)), {
+      rows<RelationRow & { evidence: Props[] }>(tx, q.relationsOfManyQuery(opts.direction ?? 'both', withEvidence, opts.types), {
         ids: [...new Set(entityIds)],
         types: opts.types ?? [],
       }));
