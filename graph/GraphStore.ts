@@ -43,6 +43,30 @@ export interface RelationQuery {
   withEvidence?: boolean;
 }
 
+/**
+ * A breadth-first walk from start entities over relations of some types in one direction. Level d
+ * holds the entities first reached in d hops (the nearest start counts); a level is expanded (its
+ * relations read) while fewer than `maxNodes` entities are found and d < `maxDepth`, so the last
+ * level read is always whole.
+ */
+export interface ReachQuery {
+  types: RelationType[];
+  direction: 'out' | 'in';
+  /** Hops from the start entities; default unlimited. */
+  maxDepth?: number;
+  /** Entities found (starts included) at which expanding stops; default unlimited. */
+  maxNodes?: number;
+  /** Default false. */
+  withEvidence?: boolean;
+}
+
+export interface Reach {
+  /** Every entity found (the starts that exist included), ordered by id. */
+  entities: EntityRecord[];
+  /** Every relation read: those leaving (out) or reaching (in) an expanded entity, each once, ordered by type and id. */
+  relations: RelationView[];
+}
+
 export interface RelationView extends RelationRecord {
   evidence: EvidenceWithText[];
 }
@@ -124,6 +148,12 @@ export interface GraphStore {
   relationsOfMany(entityIds: string[], opts?: RelationQuery): Promise<RelationView[]>;
   /** Evidence recorded for an entity (its mentions) or for a relation, by owner id. */
   evidenceOf(entityId: string, limit?: number): Promise<EvidenceWithText[]>;
+  /** evidenceOf for many owners in one round trip: every id asked is a key (empty when it has none), up to `limit` each. */
+  evidenceOfMany(ownerIds: string[], limit?: number): Promise<Map<string, EvidenceWithText[]>>;
+  /** Ids of the passages mentioning any of the entities, each once, ordered by id. */
+  passagesMentioning(entityIds: string[]): Promise<string[]>;
+  /** The entities and relations of a breadth-first walk (see ReachQuery) in one round trip, for walking in memory. */
+  reachable(startIds: string[], query: ReachQuery): Promise<Reach>;
   neighbourhood(entityId: string, opts: { depth: 1 | 2; limit: number }): Promise<Neighbourhood>;
   /** Passages whose jieba tokens contain all the given tokens (exact token match). */
   searchPassages(tokens: string[], limit: number): Promise<{ passageId: string; score: number }[]>;

@@ -7,6 +7,7 @@ export async function relationEnds<R extends RelationRecord>(
   relations: R[],
   end: (relation: R) => string,
 ): Promise<{ relation: R; entity: EntityRecord }[]> {
+  if (relations.length === 0) return [];
   const entities = new Map((await store.getEntities([...new Set(relations.map(end))])).map((e) => [e.id, e]));
   return relations.flatMap((relation) => {
     const entity = entities.get(end(relation));

@@ -82,6 +82,7 @@ export class AnswerEngine {
     this.texts.clear();
     this.extractions.clear();
     this.contexts.clear();
+    this.contextDocs.clear();
     this.leads = undefined;
   }
 
@@ -92,6 +93,7 @@ export class AnswerEngine {
 
   /** Article contexts (byline and title places, the default subject), as the ingest builds them. */
   private contexts = new Map<string, ArticleContext>();
+  private contextDocs = new Set<string>();
 
   private sentenceReader: SentenceReader = {
     fileOf: (docId) => this.fileOf(docId),
@@ -127,6 +129,9 @@ export class AnswerEngine {
   /** Builds the article contexts of these documents once (document title and lead, article title, byline, lead). */
   private async loadContexts(docIds: Iterable<string>): Promise<void> {
     for (const docId of new Set(docIds)) {
+      // Known documents cost no read: contexts last until refresh, as passages do.
+      if (this.contextDocs.has(docId)) continue;
+      this.contextDocs.add(docId);
       const articles = await this.store.getArticles(docId);
       if (articles.length === 0 || this.contexts.has(articles[0].id)) continue;
       const document = await this.store.getDocument(docId);
@@ -241,8 +246,9 @@ export class AnswerEngine {
   /** Side-by-side table of 2–4 organizations or regions by id; topic words narrow the cells. */
   async compare(entityIds: string[], topic: string[] = []): Promise<NonNullable<Answer['table']>> {
     const entities = [];
+    const byId = new Map((await this.store.getEntities(entityIds)).map((e) => [e.id, e]));
     for (const id of entityIds) {
-      const entity = await this.store.getEntity(id);
+      const entity = byId.get(id);
       if (!entity) throw new AppError('ENTITY_NOT_FOUND', `Entity not found: ${id}`, { id });
       entities.push({ entity, surface: entity.name, start: 0, end: 0, exact: true });
     }

@@ -1,6 +1,6 @@
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import type {
-  DeleteOutcome, DocumentMention, DocumentSummary, EntityQuery, GraphStore, Neighbourhood, RelationQuery, RelationView, StoreStats, UpsertOptions, UpsertOutcome,
+  DeleteOutcome, DocumentMention, DocumentSummary, EntityQuery, GraphStore, Neighbourhood, Reach, ReachQuery, RelationQuery, RelationView, StoreStats, UpsertOptions, UpsertOutcome,
 } from '../GraphStore.js';
 import type {
   ArticleRecord, DocumentGraph, DocumentRecord, EntityRecord, Evidence, EvidenceWithText, PassageRecord, RelationRecord,
@@ -11,9 +11,11 @@ import { openDriver, toStoreError, type Neo4jOptions, type Neo4jSettings } from 
 import { allTokensQuery, one, rows, type Runner } from './cypher.js';
 import { toArticle, toDocument, toEntity, toEvidence, toPassage, toRelation, type Props } from './mappers.js';
 import * as q from './readQueries.js';
+import { EVIDENCE_OF_MANY, PASSAGES_MENTIONING, reachQuery } from './batchReads.js';
 import { runOnce, type LeaseOptions, type RunOnceOutcome } from './lease.js';
 import { findDocumentId, removeDocument } from './removeDocument.js';
 import { Neo4jJobNodes } from './jobNodes.js';
+import { ensurePassageStats, passageStatsMatch } from './keywordStats.js';
 import { Neo4jPassageIndex } from './passageIndex.js';
 import { ensureSchema, runSchemaStatement } from './schema.js';
 import { insertDocumentGraph, validateDocumentGraph } from './writeDocument.js';
@@ -30,7 +32,8 @@ const TAKE_WRITE_LOCK = "MERGE (l:AtlasLock {id: 'writes'}) SET l.held = true RE
 const BUMP_CHANGE_COUNTER = "MATCH (l:AtlasLock {id: 'writes'}) SET l.changes = coalesce(l.changes, 0) + 1";
 const READ_CHANGE_COUNTER = "MATCH (l:AtlasLock {id: 'writes'}) RETURN coalesce(l.changes, 0) AS n";
 
-const TEXT_CACHE_SIZE = 256;
+/** Documents whose text is kept for citing: about 10 MB of text at the synthetic 100× corpus (500 documents). */
+const TEXT_CACHE_SIZE = 1024;
 
 /** Neo4j backend: same semantics, orderings and counts as the SQLite store (see README.md here). */
 export class Neo4jGraphStore implements GraphStore {
@@ -42,13 +45,16 @@ export class Neo4jGraphStore implements GraphStore {
   /** Connects, proves reachability, credentials and database up front, and creates the schema. */
   static async connect(settings: Neo4jSettings, options: Neo4jOptions = {}): Promise<Neo4jGraphStore> {
     const driver = await openDriver(settings, options);
+    const store = new Neo4jGraphStore(driver, settings);
     try {
       await ensureSchema(driver, settings.database);
+      // A database from before the keyword statistics gets them now, once, under the write lock.
+      if (!(await store.read(passageStatsMatch))) await store.write(ensurePassageStats);
     } catch (cause) {
       await driver.close().catch(() => undefined);
       throw toStoreError(cause, settings);
     }
-    return new Neo4jGraphStore(driver, settings);
+    return store;
   }
 
   private async read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
@@ -247,7 +253,7 @@ export class Neo4jGraphStore implements GraphStore {
     if (entityIds.length === 0) return [];
     const withEvidence = opts.withEvidence !== false;
     const found = await this.read((tx) =>
-      rows<RelationRow & { evidence: Props[] }>(tx, q.relationsOfManyQuery(opts.direction ?? 'both', withEvidence, Boolean(opts.types)), {
+      rows<RelationRow & { evidence: Props[] }>(tx, q.relationsOfManyQuery(opts.direction ?? 'both', withEvidence, opts.types), {
         ids: [...new Set(entityIds)],
         types: opts.types ?? [],
       }));
@@ -267,6 +273,41 @@ export class Neo4jGraphStore implements GraphStore {
     const bounded = neo4j.int(limit < 0 ? Number.MAX_SAFE_INTEGER : Math.trunc(limit));
     const found = await this.read((tx) => rows<Props>(tx, q.EVIDENCE_OF, { id: entityId, limit: bounded }));
     return this.withText(found.map(toEvidence));
+  }
+
+  async evidenceOfMany(ownerIds: string[], limit = 20): Promise<Map<string, EvidenceWithText[]>> {
+    const unique = [...new Set(ownerIds)];
+    const found = new Map<string, Evidence[]>(unique.map((id) => [id, []]));
+    if (unique.length === 0) return new Map();
+    const bounded = neo4j.int(limit < 0 ? Number.MAX_SAFE_INTEGER : Math.trunc(limit));
+    for (const row of await this.read((tx) => rows<{ id: string; evidence: Props[] }>(tx, EVIDENCE_OF_MANY, { ids: unique, limit: bounded }))) {
+      found.set(row.id, row.evidence.map(toEvidence));
+    }
+    const all = [...found.values()].flat();
+    const cited = await this.withText(all);
+    let next = 0;
+    return new Map([...found].map(([id, evidence]) => [id, cited.slice(next, (next += evidence.length))]));
+  }
+
+  async passagesMentioning(entityIds: string[]): Promise<string[]> {
+    if (entityIds.length === 0) return [];
+    const found = await this.read((tx) => rows<{ id: string }>(tx, PASSAGES_MENTIONING, { ids: [...new Set(entityIds)] }));
+    return found.map((r) => r.id).sort();
+  }
+
+  async reachable(startIds: string[], query: ReachQuery): Promise<Reach> {
+    if (startIds.length === 0) return { entities: [], relations: [] };
+    const unlimited = (n: number | undefined) => neo4j.int(n === undefined ? Number.MAX_SAFE_INTEGER : Math.max(0, Math.trunc(n)));
+    const [row] = await this.read((tx) => rows<{ entities: Props[]; relations: (RelationRow & { evidence: Props[] })[] }>(tx, reachQuery(query), {
+      ids: [...new Set(startIds)], maxNodes: unlimited(query.maxNodes), maxDepth: unlimited(query.maxDepth),
+    }));
+    const entities = row.entities.map(toEntity).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const kept = row.relations
+      .map((r) => ({ relation: toRelation(r.r, r.type, r.from, r.to), evidence: r.evidence.map(toEvidence) }))
+      .sort((a, b) => (a.relation.type < b.relation.type ? -1 : a.relation.type > b.relation.type ? 1 : a.relation.id < b.relation.id ? -1 : a.relation.id > b.relation.id ? 1 : 0));
+    const cited = await this.withText(kept.flatMap((k) => k.evidence));
+    let next = 0;
+    return { entities, relations: kept.map(({ relation, evidence }) => ({ ...relation, evidence: cited.slice(next, (next += evidence.length)) })) };
   }
 
   async neighbourhood(entityId: string, opts: { depth: 1 | 2; limit: number }): Promise<Neighbourhood> {

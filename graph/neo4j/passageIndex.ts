@@ -21,47 +21,90 @@ function boosted({ term, weight }: WeightedTerm): string {
   return weight === 1 ? quoted : `${quoted}^${Number(weight.toFixed(6))}`;
 }
 
-const KNOWN_TERMS = `
-UNWIND $terms AS t
-CALL (t) {
-  CALL db.index.fulltext.queryNodes('${FULLTEXT_PASSAGES}', t.query, {limit: 1}) YIELD node
-  RETURN count(node) AS hits
-}
-RETURN t.term AS term, hits > 0 AS known`;
-
-/** Word scores from the token index plus character-bigram scores (the cjk analyzer's terms) of the raw text. */
-const keywordQuery = (withGrams: boolean) => `
+/**
+ * One statement for a keyword search: the statistics of every term asked (document frequency per
+ * field) and of the whole index, and the candidates: passages holding a known word (token index),
+ * or a bigram of an unknown word (raw-text cjk index), each with its tokens for exact scoring.
+ */
+const KEYWORD_CANDIDATES = `
+OPTIONAL MATCH (k:KeywordStats {id: 'passages'})
 CALL () {
-  CALL db.index.fulltext.queryNodes('${FULLTEXT_PASSAGES}', $words, {limit: $limit}) YIELD node, score
-  RETURN node.id AS id, score
-  ${withGrams ? `UNION ALL
-  CALL db.index.fulltext.queryNodes('${FULLTEXT_PASSAGE_TEXT}', $grams, {limit: $limit}) YIELD node, score
-  RETURN node.id AS id, score` : ''}
+  UNWIND $keys AS key
+  OPTIONAL MATCH (s:TermStat {key: key})
+  RETURN collect([key, coalesce(s.df, 0)]) AS dfs
 }
-RETURN id, sum(score) AS score ORDER BY score DESC, id LIMIT $limit`;
+WITH k, dfs, [d IN dfs WHERE d[1] > 0 | d[0]] AS present
+WITH k, dfs,
+  reduce(q = '', t IN [t IN $terms WHERE t.key IN present] | q + CASE WHEN q = '' THEN '' ELSE ' OR ' END + t.phrase) AS wordQuery,
+  reduce(q = '', t IN [t IN $terms WHERE t.grams <> '' AND NOT t.key IN present] | q + CASE WHEN q = '' THEN '' ELSE ' OR ' END + t.grams) AS gramQuery
+CALL (wordQuery) {
+  UNWIND (CASE WHEN wordQuery = '' THEN [] ELSE [wordQuery] END) AS query
+  CALL db.index.fulltext.queryNodes('${FULLTEXT_PASSAGES}', query, {limit: $candidates}) YIELD node
+  RETURN collect(node {.id, .tokens}) AS byWords
+}
+CALL (gramQuery) {
+  UNWIND (CASE WHEN gramQuery = '' THEN [] ELSE [gramQuery] END) AS query
+  CALL db.index.fulltext.queryNodes('${FULLTEXT_PASSAGE_TEXT}', query, {limit: $candidates}) YIELD node
+  RETURN collect(node {.id, .tokens}) AS byGrams
+}
+RETURN coalesce(k.docs, 0) AS docs, coalesce(k.words, 0) AS words, coalesce(k.grams, 0) AS grams, dfs, byWords + byGrams AS candidates`;
 
-const GRAMS_ONLY = `
-CALL db.index.fulltext.queryNodes('${FULLTEXT_PASSAGE_TEXT}', $grams, {limit: $limit}) YIELD node, score
-RETURN node.id AS id, score ORDER BY score DESC, id LIMIT $limit`;
+/** A query term: its statistics key, its Lucene phrase, and the phrases of its bigrams ('' when it has none). */
+export interface CandidateTerm {
+  readonly key: string;
+  readonly phrase: string;
+  readonly grams: string;
+}
+
+export interface KeywordCandidates {
+  /** Passages, and total words and bigrams over them, as the embedded index counts. */
+  docs: number;
+  words: number;
+  grams: number;
+  /** Document frequency by statistics key (`w term`, `g gram`). */
+  df: Map<string, number>;
+  /** Passages holding some term, each once, with their tokens. */
+  candidates: { id: string; tokens: string }[];
+}
 
 const VECTOR_IDS = 'MATCH (p:Passage) WHERE p.embedderId = $embedderId RETURN p.id AS id';
 const SET_VECTORS = `
 UNWIND $rows AS row
 MATCH (p:Passage {id: row.id})
-SET p.embedding = row.vector, p.embedderId = $embedderId`;
-const REMOVE_VECTORS = 'UNWIND $ids AS id MATCH (p:Passage {id: id}) REMOVE p.embedding, p.embedderId';
+SET p.embedding = row.vector, p.vectorBytes = row.bytes, p.embedderId = $embedderId`;
+const REMOVE_VECTORS = 'UNWIND $ids AS id MATCH (p:Passage {id: id}) REMOVE p.embedding, p.vectorBytes, p.embedderId';
+
+/**
+ * The vector again as little-endian float32 bytes: one Bolt byte array reads back far faster than a
+ * list of floats, and holds the same 32-bit values for exact ranking.
+ */
+function toBytes(vector: ArrayLike<number>): Int8Array {
+  const view = new DataView(new ArrayBuffer(vector.length * 4));
+  for (let i = 0; i < vector.length; i++) view.setFloat32(i * 4, vector[i], true);
+  return new Int8Array(view.buffer);
+}
+
+function fromBytes(bytes: Int8Array | Uint8Array): number[] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const out = new Array<number>(bytes.byteLength / 4);
+  for (let i = 0; i < out.length; i++) out[i] = view.getFloat32(i * 4, true);
+  return out;
+}
+
+/** Vectors written before vectorBytes existed come back as the float list. */
+const STORED_VECTOR = (n: string) => `${n}.vectorBytes AS bytes, CASE WHEN ${n}.vectorBytes IS NULL THEN ${n}.embedding END AS vector`;
 
 /** Neo4j's cosine score is (1 + cos) / 2; callers compare cosines, as the embedded index returns. */
 const VECTOR_SEARCH = `
 CALL db.index.vector.queryNodes('${VECTOR_PASSAGES}', $k, $vector) YIELD node, score
 WHERE node.embedderId = $embedderId
-RETURN node.id AS id, 2 * score - 1 AS score ORDER BY score DESC, id LIMIT $limit`;
+RETURN node.id AS id, ${STORED_VECTOR('node')}, 2 * score - 1 AS score ORDER BY score DESC, id LIMIT $limit`;
 
 /** Exact scoring of an allowed set (filters): no ANN candidate can be missed by the filter. */
 const VECTOR_SCAN = `
 UNWIND $ids AS id
 MATCH (p:Passage {id: id}) WHERE p.embedderId = $embedderId
-RETURN p.id AS id, vector.similarity.cosine(p.embedding, $vector) * 2 - 1 AS score
+RETURN p.id AS id, ${STORED_VECTOR('p')}, vector.similarity.cosine(p.embedding, $vector) * 2 - 1 AS score
 ORDER BY score DESC, id LIMIT $limit`;
 
 const VECTOR_INDEX_DIMENSION = `
@@ -71,6 +114,8 @@ RETURN options.indexConfig['vector.dimensions'] AS dimension`;
 /** Allowed sets up to this size are scored exactly; larger ones filter ANN candidates. */
 const EXACT_SCAN_LIMIT = 5000;
 
+interface StoredVectorRow { id: string; bytes: Int8Array | null; vector: number[] | null }
+
 export class Neo4jPassageIndex {
   constructor(
     private readonly read: Work,
@@ -78,24 +123,21 @@ export class Neo4jPassageIndex {
     private readonly schema: (statement: string) => Promise<void>,
   ) {}
 
-  /** The terms that occur in some passage's tokens (one round trip). */
-  async knownTerms(terms: readonly string[]): Promise<Set<string>> {
-    if (terms.length === 0) return new Set();
-    const found = await this.read((tx) =>
-      rows<{ term: string; known: boolean }>(tx, KNOWN_TERMS, { terms: terms.map((term) => ({ term, query: boosted({ term, weight: 1 }) })) }));
-    return new Set(found.filter((r) => r.known).map((r) => r.term));
+  /** Statistics and candidate passages of a keyword search, in one round trip (see KEYWORD_CANDIDATES). */
+  async keywordCandidates(terms: readonly CandidateTerm[], statKeys: readonly string[], candidates: number): Promise<KeywordCandidates> {
+    const [row] = await this.read((tx) => rows<{ docs: unknown; words: unknown; grams: unknown; dfs: [string, unknown][]; candidates: { id: string; tokens: string }[] }>(
+      tx, KEYWORD_CANDIDATES, { terms: [...terms], keys: [...new Set(statKeys)], candidates: neo4j.int(Math.max(1, Math.trunc(candidates))) }));
+    const unique = new Map(row.candidates.map((c) => [c.id, { id: c.id, tokens: c.tokens ?? '' }]));
+    return {
+      docs: Number(row.docs), words: Number(row.words), grams: Number(row.grams),
+      df: new Map(row.dfs.map(([key, df]) => [key, Number(df)])),
+      candidates: [...unique.values()],
+    };
   }
 
-  /**
-   * Passages by Lucene BM25 over their jieba tokens (words, exact terms) plus their raw text's
-   * character bigrams (grams, cjk analyzer), scores summed; [id, score] best first.
-   */
-  async keywordSearch(words: readonly WeightedTerm[], grams: readonly WeightedTerm[], limit: number): Promise<[string, number][]> {
-    if ((words.length === 0 && grams.length === 0) || limit <= 0) return [];
-    const params = { words: words.map(boosted).join(' OR '), grams: grams.map(boosted).join(' OR '), limit: neo4j.int(Math.trunc(limit)) };
-    const query = words.length === 0 ? GRAMS_ONLY : keywordQuery(grams.length > 0);
-    const found = await this.read((tx) => rows<{ id: string; score: number }>(tx, query, params));
-    return found.map((r) => [r.id, r.score]);
+  /** A Lucene phrase query for one term at a weight: its operators are literal. */
+  static phrase(term: string, weight = 1): string {
+    return boosted({ term, weight });
   }
 
   /**
@@ -123,7 +165,7 @@ export class Neo4jPassageIndex {
   /** Stores vectors on their passages (a passage deleted meanwhile is skipped). */
   async setVectors(embedderId: string, ids: readonly string[], vectors: readonly ArrayLike<number>[]): Promise<void> {
     if (ids.length === 0) return;
-    const list = ids.map((id, i) => ({ id, vector: Array.from(vectors[i]) }));
+    const list = ids.map((id, i) => ({ id, vector: Array.from(vectors[i]), bytes: toBytes(vectors[i]) }));
     await this.write((tx) => tx.run(SET_VECTORS, { rows: list, embedderId }));
   }
 
@@ -132,19 +174,23 @@ export class Neo4jPassageIndex {
     await this.write((tx) => tx.run(REMOVE_VECTORS, { ids: [...ids] }));
   }
 
-  /** The k nearest passages of this embedder by cosine, best first; `allowed` restricts the candidates. */
-  async vectorSearch(embedderId: string, vector: ArrayLike<number>, limit: number, allowed?: ReadonlySet<string>): Promise<[string, number][]> {
+  /**
+   * Candidates for the k nearest passages of this embedder, with their stored vectors (the caller
+   * ranks them exactly); `allowed` restricts the candidates.
+   */
+  async vectorCandidates(embedderId: string, vector: ArrayLike<number>, limit: number, allowed?: ReadonlySet<string>): Promise<{ id: string; vector: number[] }[]> {
     if (limit <= 0 || (allowed && allowed.size === 0)) return [];
     const v = Array.from(vector);
     const found = allowed && allowed.size <= EXACT_SCAN_LIMIT
-      ? await this.read((tx) => rows<{ id: string; score: number }>(tx, VECTOR_SCAN, {
+      ? await this.read((tx) => rows<StoredVectorRow>(tx, VECTOR_SCAN, {
         ids: [...allowed], vector: v, embedderId, limit: neo4j.int(Math.trunc(limit)),
       }))
-      : await this.read((tx) => rows<{ id: string; score: number }>(tx, VECTOR_SEARCH, {
+      : await this.read((tx) => rows<StoredVectorRow>(tx, VECTOR_SEARCH, {
         // Extra candidates: passages of another embedder (or outside `allowed`) are dropped after the ANN step.
-        k: neo4j.int(Math.trunc(allowed ? limit * 8 : limit * 2) + 16), vector: v, embedderId, limit: neo4j.int(Math.trunc(allowed ? limit * 8 : limit)),
+        k: neo4j.int(Math.trunc(allowed ? limit * 8 : limit) + 16), vector: v, embedderId, limit: neo4j.int(Math.trunc(allowed ? limit * 8 : limit)),
       }));
-    const kept = allowed ? found.filter((r) => allowed.has(r.id)) : found;
-    return kept.slice(0, limit).map((r) => [r.id, r.score]);
+    return (allowed ? found.filter((r) => allowed.has(r.id)) : found)
+      .slice(0, limit)
+      .map((r) => ({ id: r.id, vector: r.bytes ? fromBytes(r.bytes) : (r.vector ?? []) }));
   }
 }

@@ -1,5 +1,5 @@
 import type { EntityQuery } from '../GraphStore.js';
-import { DOMAIN_RELATION_TYPES, FULLTEXT_PASSAGES } from './vocabulary.js';
+import { DOMAIN_RELATION_TYPES, FULLTEXT_PASSAGES, isDomainRelationType } from './vocabulary.js';
 
 /** Read-only Cypher of the store. Orderings mirror the SQLite ORDER BY clauses exactly. */
 
@@ -47,11 +47,18 @@ const RELATION_PATTERNS = {
   both: '(:Entity {id: $id})-[r]-(:Entity)',
 } as const;
 
-/** Relations touching any of $ids, each once, ordered as SQLite orders them; evidence only when asked for. */
-export const relationsOfManyQuery = (direction: keyof typeof RELATION_PATTERNS, withEvidence: boolean, typed: boolean) => `
+/**
+ * Relations touching any of $ids, each once, ordered as SQLite orders them; evidence only when asked
+ * for. Asked types (whitelisted domain types) go into the pattern itself, so an entity's many
+ * MENTIONS are never expanded; types outside the whitelist (MENTIONS) match nothing, as in SQLite.
+ */
+export const relationsOfManyQuery = (direction: keyof typeof RELATION_PATTERNS, withEvidence: boolean, types?: readonly string[]) => {
+  const domain = types?.filter(isDomainRelationType);
+  if (domain && domain.length === 0) return 'UNWIND [] AS r RETURN r';
+  const pattern = RELATION_PATTERNS[direction].replace('$id', 'id').replace('[r]', domain ? `[r:${[...new Set(domain)].join('|')}]` : '[r]');
+  return `
 UNWIND $ids AS id
-MATCH ${RELATION_PATTERNS[direction].replace('$id', 'id')}
-${typed ? 'WHERE type(r) IN $types' : ''}
+MATCH ${pattern}
 WITH DISTINCT r
 ${
   withEvidence
@@ -62,6 +69,7 @@ WITH r, collect(ev {.docId, .passageId, .start, .end}) AS evidence`
 }
 RETURN properties(r) AS r, type(r) AS type, startNode(r).id AS from, endNode(r).id AS to, evidence
 ORDER BY type, r.id`;
+};
 
 /** Relations of one entity, as the shared breadth-first expansion wants them. */
 export const EDGES_OF = `

@@ -1,5 +1,6 @@
 import type { DeleteOutcome } from '../GraphStore.js';
 import { one, rows, type Runner } from './cypher.js';
+import { removePassageStats } from './keywordStats.js';
 import { DOMAIN_RELATION_TYPES } from './vocabulary.js';
 
 const ENTITY_EVIDENCE = `
@@ -47,6 +48,7 @@ const DELETE_ENTITIES = 'MATCH (e:Entity) WHERE e.id IN $ids DETACH DELETE e RET
 export async function removeDocument(tx: Runner, docId: string): Promise<DeleteOutcome> {
   const entityOwners = await one<{ ids: string[]; n: number }>(tx, ENTITY_EVIDENCE, { docId });
   const relationOwners = await one<{ ids: string[]; n: number }>(tx, DELETE_RELATION_EVIDENCE, { docId });
+  await removePassageStats(tx, docId);
   const { n: passages } = await one<{ n: number }>(tx, DELETE_PASSAGES, { docId });
   await tx.run(DELETE_ARTICLES, { docId });
 

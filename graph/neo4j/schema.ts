@@ -14,6 +14,9 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
   // MERGE on these nodes is only race-free (one node, however many servers MERGE it at once) with a constraint.
   'CREATE CONSTRAINT atlas_lock_id IF NOT EXISTS FOR (n:AtlasLock) REQUIRE n.id IS UNIQUE',
   'CREATE CONSTRAINT atlas_lease_name IF NOT EXISTS FOR (n:AtlasLease) REQUIRE n.name IS UNIQUE',
+  // Keyword statistics (keywordStats.ts), merged by every document write.
+  'CREATE CONSTRAINT keyword_stats_id IF NOT EXISTS FOR (n:KeywordStats) REQUIRE n.id IS UNIQUE',
+  'CREATE CONSTRAINT term_stat_key IF NOT EXISTS FOR (n:TermStat) REQUIRE n.key IS UNIQUE',
   'CREATE CONSTRAINT job_id IF NOT EXISTS FOR (n:Job) REQUIRE n.id IS UNIQUE',
   'CREATE INDEX job_status IF NOT EXISTS FOR (n:Job) ON (n.status)',
   'CREATE CONSTRAINT mentions_key IF NOT EXISTS FOR ()-[m:MENTIONS]-() REQUIRE m.key IS UNIQUE',

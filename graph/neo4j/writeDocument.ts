@@ -1,5 +1,6 @@
 import { AppError } from '../errors.js';
 import type { DocumentGraph, Evidence, RelationWithEvidence } from '../model.js';
+import { addPassageStats } from './keywordStats.js';
 import { compact, rows, type Runner } from './cypher.js';
 import { entityProperties, evidenceKey, mergeEntity, relationProperties, toStoredEntity, type Props, type StoredEntity } from './mappers.js';
 import { DOMAIN_RELATION_TYPES, ENTITY_LABELS, isDomainRelationType, isEntityType } from './vocabulary.js';
@@ -161,6 +162,7 @@ export async function insertDocumentGraph(tx: Runner, graph: DocumentGraph): Pro
   }
   if (graph.passages.length > 0) {
     await tx.run(CREATE_PASSAGES, { rows: graph.passages.map((p) => compact({ ...p })) });
+    await addPassageStats(tx, graph.passages.map((p) => p.tokens));
   }
   await writeEntities(tx, graph);
   await writeRelations(tx, graph);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../errors.js';
 import type {
-  DeleteOutcome, DocumentMention, DocumentSummary, RelationQuery, EntityQuery, GraphStore, Neighbourhood, RelationView, StoreStats, UpsertOptions, UpsertOutcome,
+  DeleteOutcome, DocumentMention, DocumentSummary, RelationQuery, EntityQuery, GraphStore, Neighbourhood, Reach, ReachQuery, RelationView, StoreStats, UpsertOptions, UpsertOutcome,
 } from '../GraphStore.js';
 import type {
   ArticleRecord, DocumentGraph, DocumentRecord, EntityRecord, Evidence, EvidenceWithText, PassageRecord, RelationType,
@@ -242,6 +242,48 @@ export class SqliteGraphStore implements GraphStore {
       'SELECT * FROM evidence WHERE owner_id = ? ORDER BY doc_id, start, "end" LIMIT ?',
     ).all(entityId, limit) as EvidenceRow[];
     return this.withText(rows);
+  }
+
+  async evidenceOfMany(ownerIds: string[], limit = 20): Promise<Map<string, EvidenceWithText[]>> {
+    const found = new Map<string, EvidenceWithText[]>();
+    for (const id of ownerIds) if (!found.has(id)) found.set(id, await this.evidenceOf(id, limit));
+    return found;
+  }
+
+  async passagesMentioning(entityIds: string[]): Promise<string[]> {
+    const passages = new Set<string>();
+    const unique = [...new Set(entityIds)];
+    for (let i = 0; i < unique.length; i += 500) {
+      const chunk = unique.slice(i, i + 500);
+      const rows = this.db.prepare(
+        `SELECT DISTINCT passage_id AS id FROM evidence WHERE owner_kind = 'entity' AND owner_id IN (${chunk.map(() => '?').join(',')})`,
+      ).all(...chunk) as { id: string }[];
+      for (const row of rows) passages.add(row.id);
+    }
+    return [...passages].sort();
+  }
+
+  async reachable(startIds: string[], query: ReachQuery): Promise<Reach> {
+    const maxDepth = query.maxDepth ?? Infinity;
+    const maxNodes = query.maxNodes ?? Infinity;
+    const found = new Set((await this.getEntities([...new Set(startIds)])).map((e) => e.id));
+    const relations = new Map<string, RelationView>();
+    let frontier = [...found];
+    // In-process reads cost no round trip: the level-by-level walk that defines ReachQuery.
+    for (let depth = 0; frontier.length > 0 && found.size < maxNodes && depth < maxDepth; depth++) {
+      const next: string[] = [];
+      for (const relation of await this.relationsOfMany(frontier, { types: query.types, direction: query.direction, withEvidence: query.withEvidence ?? false })) {
+        relations.set(relation.id, relation);
+        const other = query.direction === 'out' ? relation.to : relation.from;
+        if (!found.has(other)) {
+          found.add(other);
+          next.push(other);
+        }
+      }
+      frontier = next;
+    }
+    const byTypeAndId = (a: RelationView, b: RelationView) => (a.type < b.type ? -1 : a.type > b.type ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    return { entities: await this.getEntities([...found].sort()), relations: [...relations.values()].sort(byTypeAndId) };
   }
 
   async neighbourhood(entityId: string, opts: { depth: 1 | 2; limit: number }): Promise<Neighbourhood> {

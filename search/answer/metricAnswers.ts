@@ -1,4 +1,4 @@
-import type { EntityRecord } from '../../graph/model.js';
+import type { EntityRecord, EvidenceWithText } from '../../graph/model.js';
 import { relationEnds } from '../../graph/relationEnds.js';
 import type { Constraints, Slot } from '../query/answerTypes.js';
 import { collect, item, type AnswerItem, type GraphContext } from './answerItems.js';
@@ -96,11 +96,17 @@ export async function placeMetrics(ctx: GraphContext, slot: Slot, constraints: C
   if (topic.length === 0 && !slot.asksChange) return [];
   // Metrics are many (a district reports hundreds): rank on their own fields, then load evidence for the winners only.
   const candidates: { value: { relationId: string; actor: string; metric: EntityRecord; side: 'before' | 'after' | null }; score: number }[] = [];
+  // Every subject's attached bodies, metrics and metric entities in three reads.
+  const actorIds = slot.subjects.map((s) => s.entity.id);
+  const parts = actorIds.length ? await ctx.store.relationsOfMany(actorIds, { types: ['PART_OF'], direction: 'in', withEvidence: false }) : [];
+  const ownersOf = (id: string) => [id, ...parts.filter((r) => r.to === id).map((r) => r.from)];
+  const everyOwner = [...new Set(actorIds.flatMap(ownersOf))];
+  const reportedByAny = everyOwner.length ? await ctx.store.relationsOfMany(everyOwner, { types: ['HAS_METRIC'], direction: 'out', withEvidence: false }) : [];
+  const metrics = new Map((await relationEnds(ctx.store, reportedByAny, (r) => r.to)).map(({ relation, entity }) => [relation.id, entity]));
   for (const actor of slot.subjects) {
-    const attached = (await ctx.store.relationsOf(actor.entity.id, { types: ['PART_OF'], direction: 'in', withEvidence: false })).map((r) => r.from);
-    const owners = [actor.entity.id, ...attached];
-    const reported = await ctx.store.relationsOfMany(owners, { types: ['HAS_METRIC'], direction: 'out', withEvidence: false });
-    for (const { relation: rel, entity: metric } of await relationEnds(ctx.store, reported.filter((r) => owners.includes(r.from)), (r) => r.to)) {
+    const owners = ownersOf(actor.entity.id);
+    const reported = reportedByAny.filter((r) => owners.includes(r.from));
+    for (const { relation: rel, entity: metric } of reported.flatMap((relation) => (metrics.has(relation.id) ? [{ relation, entity: metrics.get(relation.id)! }] : []))) {
       let sentence: string | undefined;
       let score = metricFit(metric, slot, constraints);
       // A before → after figure may be the year's by its before side: only its sentence says so.
@@ -114,8 +120,10 @@ export async function placeMetrics(ctx: GraphContext, slot: Slot, constraints: C
     }
   }
   const found = new Map<string, AnswerItem>();
-  for (const { relationId, actor, metric, side } of bestByTopic(candidates, topic.length ? topic : ['_'], topic.length ? 0.4 : 0)) {
-    const citations = (await ctx.store.evidenceOf(relationId)).map((e) => toCitation(e, ctx.fileOf));
+  const winners = bestByTopic(candidates, topic.length ? topic : ['_'], topic.length ? 0.4 : 0);
+  const evidence = winners.length ? await ctx.store.evidenceOfMany(winners.map((w) => w.relationId)) : new Map<string, EvidenceWithText[]>();
+  for (const { relationId, actor, metric, side } of winners) {
+    const citations = (evidence.get(relationId) ?? []).map((e) => toCitation(e, ctx.fileOf));
     const name = metricNameAt(metric, slot.asksChange, side);
     if (citations.length) collect(found, { ...item(metric, citations, `${actor} ${String(metric.props.indicator ?? '')}`.trim(), { slot: slotIndex }), name });
   }

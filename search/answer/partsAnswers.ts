@@ -62,11 +62,10 @@ export function partsOfOwnLists<T extends { citations: { docId: string }[] }>(pa
 }
 
 /** Documents in which one of the subjects, or a place inside one, is said to adopt the practice. */
-async function adoptingDocuments(ctx: GraphContext, mechanism: EntityRecord, subjectIds: string[]): Promise<Set<string> | undefined> {
+async function adoptingDocuments(ctx: GraphContext, adoptions: { from: string; evidence: { docId: string }[] }[], subjectIds: string[]): Promise<Set<string> | undefined> {
   if (subjectIds.length === 0) return undefined;
   const members = new Set<string>();
   for (const id of subjectIds) for (const key of (await regionSubtree(ctx.store, id, 5000, true)).keys()) members.add(key);
-  const adoptions = await ctx.store.relationsOf(mechanism.id, { types: ['ADOPTS'], direction: 'in' });
   return new Set(adoptions.filter((r) => members.has(r.from)).flatMap((r) => r.evidence.map((e) => e.docId)));
 }
 
@@ -76,7 +75,11 @@ async function adoptingDocuments(ctx: GraphContext, mechanism: EntityRecord, sub
  * `subjectIds`: the places the question names (潘火街道的“1+5+N”), whose own list is asked.
  */
 export async function practiceParts(ctx: GraphContext, mechanism: EntityRecord, slotIndex: number, subjectIds: string[] = []): Promise<AnswerItem[]> {
-  const parts = await ctx.store.relationsOf(mechanism.id, { types: [HAS_PART], direction: 'out' });
+  // Its parts and its adoptions in one read: the adoptions tell whose list it is, and their sentences
+  // may cite the definition below.
+  const linked = await ctx.store.relationsOf(mechanism.id, { types: [HAS_PART, 'ADOPTS'], direction: 'both' });
+  const parts = linked.filter((r) => r.type === HAS_PART && r.from === mechanism.id);
+  const adoptions = linked.filter((r) => r.type === 'ADOPTS' && r.to === mechanism.id);
   const ends = (await relationEnds(ctx.store, parts, (r) => r.to)).sort(
     (a, b) => Number(a.entity.props.order ?? a.relation.props.order ?? 0) - Number(b.entity.props.order ?? b.relation.props.order ?? 0),
   );
@@ -84,14 +87,14 @@ export async function practiceParts(ctx: GraphContext, mechanism: EntityRecord, 
     const citations = cite(ctx, relation);
     return citations.length ? [{ id: entity.id, name: entity.name, type: 'part', detail: `${mechanism.name}的组成部分`, slot: slotIndex, citations }] : [];
   });
-  if (fromParts.length) return partsOfOwnLists(fromParts, await adoptingDocuments(ctx, mechanism, subjectIds), mechanism.name);
+  if (fromParts.length) return partsOfOwnLists(fromParts, await adoptingDocuments(ctx, adoptions, subjectIds), mechanism.name);
   const definition = typeof mechanism.props.definition === 'string' ? mechanism.props.definition.trim() : '';
   if (!definition) return [];
   // The definition is cited where it is written: a mention or adoption sentence that holds it.
   const head = definition.slice(0, Math.min(6, definition.length));
   const evidence = [
     ...(await ctx.store.evidenceOf(mechanism.id, 50)),
-    ...(await ctx.store.relationsOf(mechanism.id, { types: ['ADOPTS'], direction: 'in' })).flatMap((r) => r.evidence),
+    ...adoptions.flatMap((r) => r.evidence),
   ].find((e) => e.text.replace(/\s+/g, '').includes(head));
   if (!evidence) return [];
   const citation = toCitation(evidence, ctx.fileOf);

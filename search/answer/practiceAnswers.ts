@@ -4,7 +4,8 @@ import type { QuestionAnalysis, Slot } from '../query/answerTypes.js';
 import type { LinkedEntity } from '../query/EntityLexicon.js';
 import { cite, collect, item, LEVEL_RANK, matchesPlace, type AnswerItem, type GraphContext } from './answerItems.js';
 import { regionSubtree } from './graphWalk.js';
-import { ancestorAt, regionChain } from './regionWalk.js';
+import { ancestorsAt, regionChain } from './regionWalk.js';
+import type { RelationView } from '../../graph/GraphStore.js';
 import { toCitation } from './citations.js';
 import { bestByTopic, scoringTerms, topicScore } from './topicScore.js';
 import genericWords from '../query/genericWords.json' with { type: 'json' };
@@ -21,22 +22,33 @@ export async function adopters(ctx: GraphContext, a: QuestionAnalysis, slot: Slo
   const scope = a.constraints.scope;
   const within = scope ? await regionSubtree(ctx.store, scope.entity.id, 5000, true) : null;
   const level = slot.level;
+  const adoptions = mechanisms.length ? await ctx.store.relationsOfMany(mechanisms.map((m) => m.id), { types: ['ADOPTS'], direction: 'in' }) : [];
+  const adopting = await relationEnds(ctx.store, adoptions, (r) => r.from);
+  // First the answers in order, then one read of the chains of those below the level asked.
+  const steps: { mechanism: EntityRecord; rel: RelationView; org: EntityRecord; direct: boolean }[] = [];
   for (const mechanism of mechanisms) {
-    const adoptions = await ctx.store.relationsOf(mechanism.id, { types: ['ADOPTS'], direction: 'in' });
-    for (const { relation: rel, entity: org } of await relationEnds(ctx.store, adoptions, (r) => r.from)) {
+    for (const { relation: rel, entity: org } of adopting.filter(({ relation }) => relation.to === mechanism.id)) {
       if (within && !within.has(org.id)) continue;
       if (slot.answerType === 'organization' && org.type !== 'organization') continue;
-      const adopted = `采用 ${mechanism.name}`;
       if (!level || matchesPlace(org, level)) {
-        collect(found, item(org, cite(ctx, rel), adopted));
+        steps.push({ mechanism, rel, org, direct: true });
         continue;
       }
       if ((LEVEL_RANK[org.level ?? ''] ?? 9) <= LEVEL_RANK[level.level] && org.type === 'region') continue;
-      const up = await ancestorAt(ctx, org, level);
-      if (!up) continue;
-      const chain = up.path.flatMap((s) => s.via.evidence.slice(0, 1).map((e) => toCitation(e, ctx.fileOf)));
-      collect(found, item(up.ancestor, [...cite(ctx, rel), ...chain], `辖内${org.name}${adopted}`));
+      steps.push({ mechanism, rel, org, direct: false });
     }
+  }
+  const ups = level ? await ancestorsAt(ctx, steps.filter((s) => !s.direct).map((s) => s.org), level) : undefined;
+  for (const { mechanism, rel, org, direct } of steps) {
+    const adopted = `采用 ${mechanism.name}`;
+    if (direct) {
+      collect(found, item(org, cite(ctx, rel), adopted));
+      continue;
+    }
+    const up = ups?.get(org.id);
+    if (!up) continue;
+    const chain = up.path.flatMap((s) => s.via.evidence.slice(0, 1).map((e) => toCitation(e, ctx.fileOf)));
+    collect(found, item(up.ancestor, [...cite(ctx, rel), ...chain], `辖内${org.name}${adopted}`));
   }
   return [...found.values()];
 }
@@ -73,12 +85,19 @@ export async function placePractices(ctx: GraphContext, a: QuestionAnalysis, slo
   const themes = a.entities.filter((e) => e.entity.type === 'mechanism');
   const topic = scoringTerms([...practiceTopic(slot.topic), ...themes.map((e) => e.entity.name)]);
   const candidates: { value: AnswerItem; score: number }[] = [];
-  for (const actor of slot.subjects.filter(isActor)) {
-    const members = actor.entity.type === 'region' ? await regionSubtree(ctx.store, actor.entity.id, 5000, true) : new Map([[actor.entity.id, actor.entity]]);
-    const adopted = (await ctx.store.relationsOfMany([...members.keys()], { types: ['ADOPTS'], direction: 'out' })).filter(
-      (rel) => members.has(rel.from) && !themes.some((t) => t.entity.id === rel.to),
-    );
-    for (const { relation: rel, entity: mechanism } of await relationEnds(ctx.store, adopted, (r) => r.to)) {
+  const actors = slot.subjects.filter(isActor);
+  const membersOf: Map<string, EntityRecord>[] = [];
+  for (const actor of actors) {
+    membersOf.push(actor.entity.type === 'region' ? await regionSubtree(ctx.store, actor.entity.id, 5000, true) : new Map([[actor.entity.id, actor.entity]]));
+  }
+  // Every actor's adoptions and practices in two reads.
+  const everyMember = [...new Set(membersOf.flatMap((m) => [...m.keys()]))];
+  const adoptedByAny = everyMember.length ? await ctx.store.relationsOfMany(everyMember, { types: ['ADOPTS'], direction: 'out' }) : [];
+  const practices = new Map((await relationEnds(ctx.store, adoptedByAny, (r) => r.to)).map(({ relation, entity }) => [relation.id, entity]));
+  for (const [index, actor] of actors.entries()) {
+    const members = membersOf[index];
+    const adopted = adoptedByAny.filter((rel) => members.has(rel.from) && !themes.some((t) => t.entity.id === rel.to));
+    for (const { relation: rel, entity: mechanism } of adopted.flatMap((relation) => (practices.has(relation.id) ? [{ relation, entity: practices.get(relation.id)! }] : []))) {
       const own = [mechanism.name, ...mechanism.aliases, String(mechanism.props.definition ?? '')];
       const member = members.get(rel.from)!;
       // The place's own practices come first; a sub-place's count slightly less.
@@ -136,10 +155,12 @@ async function absence(ctx: GraphContext, a: QuestionAnalysis): Promise<AnswerIt
 async function adoptions(ctx: GraphContext, a: QuestionAnalysis): Promise<AnswerItem[]> {
   const mechanisms = a.entities.filter((e) => e.entity.type === 'mechanism').map((e) => e.entity);
   const found = new Map<string, AnswerItem>();
-  for (const actor of a.entities.filter(isActor)) {
+  const actors = a.entities.filter(isActor);
+  const all = actors.length && mechanisms.length ? await ctx.store.relationsOfMany(mechanisms.map((m) => m.id), { types: ['ADOPTS'], direction: 'in' }) : [];
+  for (const actor of actors) {
     const members = await regionSubtree(ctx.store, actor.entity.id, 5000, true);
     for (const mechanism of mechanisms) {
-      const adoptions = (await ctx.store.relationsOf(mechanism.id, { types: ['ADOPTS'], direction: 'in' })).filter((r) => members.has(r.from));
+      const adoptions = all.filter((r) => r.to === mechanism.id && members.has(r.from));
       for (const rel of adoptions) collect(found, item(members.get(rel.from)!, cite(ctx, rel), `采用 ${mechanism.name}`));
     }
   }

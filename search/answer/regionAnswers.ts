@@ -12,10 +12,11 @@ export async function regionMembers(ctx: GraphContext, slot: Slot): Promise<Answ
   const scope = regions[regions.length - 1];
   if (!scope || !slot.level) return [];
   const found = new Map<string, AnswerItem>();
-  for (const member of (await regionSubtree(ctx.store, scope.entity.id)).values()) {
-    if (member.id === scope.entity.id || !matchesPlace(member, slot.level)) continue;
-    const links = await ctx.store.relationsOf(member.id, { types: ['LOCATED_IN'], direction: 'out' });
-    const citations = links.flatMap((l) => cite(ctx, l));
+  const level = slot.level;
+  const members = [...(await regionSubtree(ctx.store, scope.entity.id)).values()].filter((m) => m.id !== scope.entity.id && matchesPlace(m, level));
+  const links = members.length ? await ctx.store.relationsOfMany(members.map((m) => m.id), { types: ['LOCATED_IN'], direction: 'out' }) : [];
+  for (const member of members) {
+    const citations = links.filter((l) => l.from === member.id).flatMap((l) => cite(ctx, l));
     if (citations.length) collect(found, item(member, citations, `位于${scope.entity.name}`));
   }
   return [...found.values()];

@@ -1,6 +1,5 @@
 import type { RelationView } from '../../graph/GraphStore.js';
 import type { EntityRecord } from '../../graph/model.js';
-import { relationEnds } from '../../graph/relationEnds.js';
 import type { PlaceFilter } from '../query/answerTypes.js';
 import { LEVEL_RANK, matchesPlace, type GraphContext } from './answerItems.js';
 
@@ -28,25 +27,55 @@ function bestParent(child: EntityRecord, options: { relation: RelationView; enti
  * each with the edge that proves it.
  */
 export async function regionChain(ctx: GraphContext, start: EntityRecord): Promise<ChainStep[]> {
-  const chain: ChainStep[] = [];
-  const seen = new Set([start.id]);
-  let current = start;
-  for (let depth = 0; depth < MAX_DEPTH; depth++) {
-    const types = current.type === 'organization' ? (['PART_OF', 'LOCATED_IN'] as const) : (['LOCATED_IN'] as const);
-    const up = (await ctx.store.relationsOf(current.id, { types: [...types], direction: 'out' })).filter((r) => !seen.has(r.to));
-    const parents = (await relationEnds(ctx.store, up, (r) => r.to)).filter((p) => p.entity.type === 'region' || p.entity.type === 'organization');
-    if (parents.length === 0) break;
-    const next = bestParent(current, parents);
-    chain.push({ entity: next.entity, via: next.relation });
-    seen.add(next.entity.id);
-    current = next.entity;
+  return (await regionChains(ctx, [start])).get(start.id) ?? [];
+}
+
+/** regionChain of many places from one read of everything above them; the walk itself runs in memory. */
+export async function regionChains(ctx: GraphContext, starts: EntityRecord[]): Promise<Map<string, ChainStep[]>> {
+  if (starts.length === 0) return new Map();
+  const walk = await ctx.store.reachable(starts.map((s) => s.id), { types: ['PART_OF', 'LOCATED_IN'], direction: 'out', maxDepth: MAX_DEPTH, withEvidence: true });
+  const entities = new Map(walk.entities.map((e) => [e.id, e]));
+  const outOf = new Map<string, RelationView[]>();
+  for (const rel of walk.relations) outOf.set(rel.from, [...(outOf.get(rel.from) ?? []), rel]);
+  const chains = new Map<string, ChainStep[]>();
+  for (const start of starts) {
+    const chain: ChainStep[] = [];
+    const seen = new Set([start.id]);
+    let current = start;
+    for (let depth = 0; depth < MAX_DEPTH; depth++) {
+      const types: readonly string[] = current.type === 'organization' ? ['PART_OF', 'LOCATED_IN'] : ['LOCATED_IN'];
+      const parents = (outOf.get(current.id) ?? [])
+        .filter((r) => types.includes(r.type) && !seen.has(r.to))
+        .flatMap((relation) => {
+          const entity = entities.get(relation.to);
+          return entity && (entity.type === 'region' || entity.type === 'organization') ? [{ relation, entity }] : [];
+        });
+      if (parents.length === 0) break;
+      const next = bestParent(current, parents);
+      chain.push({ entity: next.entity, via: next.relation });
+      seen.add(next.entity.id);
+      current = next.entity;
+    }
+    chains.set(start.id, chain);
   }
-  return chain;
+  return chains;
+}
+
+type Ancestor = { ancestor: EntityRecord; path: ChainStep[] };
+
+function ancestorIn(chain: ChainStep[], level: PlaceFilter): Ancestor | null {
+  const index = chain.findIndex((s) => matchesPlace(s.entity, level));
+  return index < 0 ? null : { ancestor: chain[index].entity, path: chain.slice(0, index + 1) };
 }
 
 /** The ancestor of a place at the level asked for (a street's city), with the steps that lead there. */
-export async function ancestorAt(ctx: GraphContext, start: EntityRecord, level: PlaceFilter): Promise<{ ancestor: EntityRecord; path: ChainStep[] } | null> {
-  const chain = await regionChain(ctx, start);
-  const index = chain.findIndex((s) => matchesPlace(s.entity, level));
-  return index < 0 ? null : { ancestor: chain[index].entity, path: chain.slice(0, index + 1) };
+export async function ancestorAt(ctx: GraphContext, start: EntityRecord, level: PlaceFilter): Promise<Ancestor | null> {
+  return ancestorIn(await regionChain(ctx, start), level);
+}
+
+/** ancestorAt for many places in one read, by place id. */
+export async function ancestorsAt(ctx: GraphContext, starts: EntityRecord[], level: PlaceFilter): Promise<Map<string, Ancestor | null>> {
+  const unique = [...new Map(starts.map((s) => [s.id, s])).values()];
+  const chains = await regionChains(ctx, unique);
+  return new Map(unique.map((s) => [s.id, ancestorIn(chains.get(s.id) ?? [], level)]));
 }

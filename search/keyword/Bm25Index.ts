@@ -4,9 +4,10 @@
  * exactly as one term: 1+3+X never matches 1+3+N.
  */
 
-const CJK = /[\u3400-\u9fff]/;
-const K1 = 1.2;
-const B = 0.75;
+import { charBigrams } from '../../graph/keywordTerms.js';
+import { byScoreThenId, idf, scoringPlan, termScore } from './bm25.js';
+
+export { charBigrams };
 
 export interface KeywordDoc {
   id: string;
@@ -39,22 +40,13 @@ class Field {
   score(term: string, docCount: number, into: Float64Array, weight: number): void {
     const p = this.postings.get(term);
     if (!p) return;
-    const idf = Math.log(1 + (docCount - p.docs.length + 0.5) / (p.docs.length + 0.5));
+    const termIdf = idf(docCount, p.docs.length);
     const avg = this.totalLength / Math.max(1, docCount);
     for (let i = 0; i < p.docs.length; i++) {
       const doc = p.docs[i];
-      const tf = p.freqs[i];
-      into[doc] += weight * idf * ((tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * this.lengths[doc]) / avg)));
+      into[doc] += termScore(weight, termIdf, p.freqs[i], this.lengths[doc], avg);
     }
   }
-}
-
-export function charBigrams(token: string): string[] {
-  if (!CJK.test(token)) return [];
-  if (token.length === 1) return [token];
-  const grams: string[] = [];
-  for (let i = 0; i + 1 < token.length; i++) grams.push(token.slice(i, i + 2));
-  return grams;
 }
 
 export class Bm25Index {
@@ -100,16 +92,14 @@ export class Bm25Index {
    */
   search(terms: string[], limit: number, weights: Map<string, number> = new Map()): [string, number][] {
     const scores = new Float64Array(this.ids.length);
-    for (const term of new Set(terms)) {
-      const weight = weights.get(term) ?? 1;
-      if (this.words.postings.has(term)) this.words.score(term, this.ids.length, scores, weight);
-      else for (const gram of charBigrams(term)) this.bigrams.score(gram, this.ids.length, scores, 0.5 * weight);
+    for (const { field, term, weight } of scoringPlan(terms, weights, (t) => this.knows(t))) {
+      (field === 'words' ? this.words : this.bigrams).score(term, this.ids.length, scores, weight);
     }
     const hits: [string, number][] = [];
     for (let i = 0; i < scores.length; i++) {
       if (scores[i] > 0 && !this.removed.has(i)) hits.push([this.ids[i], scores[i]]);
     }
-    hits.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    hits.sort(byScoreThenId);
     return hits.slice(0, limit);
   }
 }

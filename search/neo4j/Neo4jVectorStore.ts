@@ -1,7 +1,7 @@
 import { AppError } from '../../graph/errors.js';
 import type { Neo4jPassageIndex } from '../../graph/neo4j/passageIndex.js';
 import type { Embedder } from '../embed/Embedder.js';
-import type { VectorHit } from '../vector/VectorIndex.js';
+import { unitArray, type VectorHit } from '../vector/VectorIndex.js';
 
 /**
  * Passage vectors kept in Neo4j, behind the synchronous surface VectorSync drives (has, ids, add,
@@ -58,7 +58,8 @@ export class Neo4jVectorStore {
     });
     for (const id of ids) this.present.add(id);
     const copy = [...ids];
-    const list = vectors.map((v) => Float32Array.from(v));
+    // Stored as the embedded index stores them (unit length, 32-bit), so exact ranking sees the same numbers.
+    const list = vectors.map((v) => Float32Array.from(unitArray(v)));
     this.enqueue(() => this.passages.setVectors(this.embedderId, copy, list));
   }
 

@@ -1,5 +1,6 @@
 import type { Bm25Index } from '../keyword/Bm25Index.js';
 import type { VectorIndex } from '../vector/VectorIndex.js';
+import { rankByCosine, vectorCandidateCount } from './exactRanking.js';
 import type { ScoredId, SearchIndex } from './SearchIndex.js';
 
 /**
@@ -19,8 +20,12 @@ export class EmbeddedSearchIndex implements SearchIndex {
   }
 
   async vectorSearch(vector: ArrayLike<number>, limit: number, allowed?: ReadonlySet<string>): Promise<ScoredId[]> {
-    const hits = this.vectors().search(vector, limit, allowed ? (id) => allowed.has(id) : undefined);
-    return hits.map((h) => [h.id, h.score]);
+    const index = this.vectors();
+    const hits = index.search(vector, vectorCandidateCount(limit), allowed ? (id) => allowed.has(id) : undefined);
+    return rankByCosine(vector, hits.flatMap((h) => {
+      const stored = index.vectorOf(h.id);
+      return stored ? [{ id: h.id, vector: stored }] : [];
+    }), limit);
   }
 
   async upsertVectors(ids: readonly string[], vectors: readonly ArrayLike<number>[]): Promise<void> {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { tokenize } from '../../text/segment/index.js';
+import { Bm25Index } from '../keyword/Bm25Index.js';
 import type { SearchIndex } from './SearchIndex.js';
 
 export interface ContractPassage {
@@ -70,6 +71,33 @@ export function runSearchIndexContract(name: string, factory: SearchIndexFactory
       const tokens = passagesForContract().flatMap((p) => p.tokens);
       expect(tokens).not.toContain('议事'); // jieba keeps 议事会 whole; 议事 is then only a bigram
       expect(ids(await index.keywordSearch(['议事'], 10))).toEqual(['psg-b']);
+    });
+
+    it('scores keyword hits exactly as BM25 over the passages\' tokens and bigrams, equal scores by id', async () => {
+      const index = await open();
+      const reference = new Bm25Index(passagesForContract().map((p) => ({ id: p.id, tokens: p.tokens })));
+      const queries: [string[], Map<string, number>][] = [
+        [['网格'], new Map()],
+        [['网格员', '垃圾', '议事', '推行'], new Map([['垃圾', 0.4]])],
+        [['1+3+X', '1+3+N', '网格'], new Map([['网格', 0.7]])],
+        [['城中区', '坞城'], new Map()],
+      ];
+      for (const [terms, weights] of queries) {
+        const expected = reference.search(terms, 10, weights);
+        expect(expected.length).toBeGreaterThan(0);
+        expect(await index.keywordSearch(terms, 10, weights)).toEqual(expected);
+      }
+    });
+
+    it('ranks vectors by exact cosine, equal scores by passage id', async () => {
+      const index = await open(4);
+      await index.upsertVectors(['psg-d', 'psg-b', 'psg-a', 'psg-c'], [[0, 1, 0, 0], [0.6, 0.8, 0, 0], [0, 2, 0, 0], [0.6, 0.8, 0.0001, 0]]);
+      const hits = await index.vectorSearch([0, 1, 0, 0], 4);
+      // psg-a and psg-d point the same way (lengths differ): cosine 1 for both, psg-a first by id.
+      expect(ids(hits)).toEqual(['psg-a', 'psg-d', 'psg-b', 'psg-c']);
+      expect(hits[0][1]).toBe(hits[1][1]);
+      expect(hits[2][1]).toBeCloseTo(0.8, 6);
+      expect(hits[2][1]).toBeGreaterThan(hits[3][1]);
     });
 
     it('returns the nearest vectors by cosine, honours allowed ids, replaces and deletes vectors', async () => {

@@ -42,7 +42,8 @@ export type VectorIndexLoadResult =
   /** Built by another embedder (or dimension): the caller must rebuild it from the passages. */
   | { readonly status: 'stale'; readonly reason: string; readonly embedderId: string; readonly dimension: number };
 
-function unitArray(vector: ArrayLike<number>): number[] {
+/** The vector scaled to length 1, as the index stores it (and the Neo4j store, so both hold the same numbers). */
+export function unitArray(vector: ArrayLike<number>): number[] {
   const out = Array.from(vector);
   const norm = Math.sqrt(out.reduce((sum, v) => sum + v * v, 0));
   return norm > 0 ? out.map((v) => v / norm) : out;
@@ -142,6 +143,12 @@ export class VectorIndex {
       removed++;
     }
     return removed;
+  }
+
+  /** The stored (unit, 32-bit) vector of a live entry. */
+  vectorOf(id: string): number[] | undefined {
+    const label = this.idToLabel.get(id);
+    return label === undefined ? undefined : this.hnsw.getPoint(label);
   }
 
   /**

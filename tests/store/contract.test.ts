@@ -11,7 +11,7 @@ import { devSetParity } from './devSetParity.js';
 import { jobStoreCases } from '../neo4j/jobStoreCases.js';
 import { leaseCases } from '../neo4j/leaseCases.js';
 import { routingCases } from '../neo4j/routingCases.js';
-import { searchIndexCases } from '../neo4j/searchIndexCases.js';
+import { keywordStatisticsCases, searchIndexCases } from '../neo4j/searchIndexCases.js';
 import { multiServerCases } from '../neo4j/multiServerCases.js';
 
 const tmpRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-store-contract-'));
@@ -34,6 +34,7 @@ describe.skipIf(!NEO4J_URI)(`neo4j at ${NEO4J_URI ?? '(NEO4J_URI not set)'}`, ()
   describe('same answers to the dev questions as sqlite', devSetParity);
   describe('work done once per database (lease)', leaseCases);
   describe('search in Neo4j', searchIndexCases);
+  describe('keyword statistics in Neo4j', keywordStatisticsCases);
   describe('upload jobs in Neo4j', jobStoreCases);
   describe('routing URI', routingCases);
   // Last: it drops the schema so that the servers create it while racing.

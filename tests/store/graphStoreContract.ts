@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeEach, describe } from 'vitest';
 import type { GraphStore } from '../../graph/GraphStore.js';
+import { batchReadCases } from './contractBatchReads.js';
 import { readCases } from './contractReads.js';
 import { writeCases } from './contractWrites.js';
 
@@ -36,5 +37,6 @@ export function runGraphStoreContract(
     };
     writeCases(ctx);
     readCases(ctx);
+    batchReadCases(ctx);
   });
 }
