@@ -42,7 +42,7 @@ fs.rmSync(work, { recursive: true, force: true });
 const model = seed.embedder.startsWith('transformers');
 const rate = (r: { embedPerSecond: number | null }) => (r.embedPerSecond === null ? '–' : r.embedPerSecond.toFixed(1));
 recordBenchmark(`ingest (${backend}${model ? ', bge-small-zh-v1.5' : ''})`, [
-  `Wall time of one ingest process from a fresh data directory: read, clean, segment, extract, store (graph: from then on searchable by keyword and graph), then ${model ? 'load the model and embed every passage (vector cache empty)' : 'train the corpus embedder and embed every passage'} into the HNSW index (vector-searchable). Embedder \`${seed.embedder}\`; embed rate = passages per second through the embedder. The jieba dictionary load is included (its own column: nodejieba builds its dictionary trie twice, once for the segmenter and once for its unused TextRank extractor); Node and tsx start-up are not.`,
+  `Wall time of one ingest process from a fresh data directory: read, clean, segment, extract, store (graph: from then on searchable by keyword and graph), then ${model ? 'load the model and embed every passage (vector cache empty)' : 'train the corpus embedder and embed every passage'} into the HNSW index (vector-searchable). Embedder \`${seed.embedder}\`; embed rate = passages per second through the embedder. The jieba dictionary load is included (its own column; patches/ makes nodejieba build its dictionary trie once instead of twice, see README); Node and tsx start-up are not.`,
   '',
   '| corpus | files | passages | entities | jieba load (s) | keyword-searchable (s) | vector-searchable (s) | embed (passages/s) | peak RSS (MB) |',
   '|---|---|---|---|---|---|---|---|---|',
