@@ -103,17 +103,16 @@ export async function placeMetrics(ctx: GraphContext, slot: Slot, constraints: C
   const everyOwner = [...new Set(actorIds.flatMap(ownersOf))];
   const reportedByAny = everyOwner.length ? await ctx.store.relationsOfMany(everyOwner, { types: ['HAS_METRIC'], direction: 'out', withEvidence: false }) : [];
   const metrics = new Map((await relationEnds(ctx.store, reportedByAny, (r) => r.to)).map(({ relation, entity }) => [relation.id, entity]));
+  // A before → after figure may be the year's by its before side: only its sentence says so. Those
+  // sentences are read in one round trip, for the figures that do not fit the year on their own fields.
+  const needsSentence = constraints.year === undefined ? [] : [...metrics].filter(([, m]) => m.props.valueBefore != null && metricFit(m, slot, constraints) === null).map(([id]) => id);
+  const sentences = needsSentence.length ? await ctx.store.evidenceOfMany(needsSentence) : new Map<string, EvidenceWithText[]>();
   for (const actor of slot.subjects) {
     const owners = ownersOf(actor.entity.id);
     const reported = reportedByAny.filter((r) => owners.includes(r.from));
     for (const { relation: rel, entity: metric } of reported.flatMap((relation) => (metrics.has(relation.id) ? [{ relation, entity: metrics.get(relation.id)! }] : []))) {
-      let sentence: string | undefined;
-      let score = metricFit(metric, slot, constraints);
-      // A before → after figure may be the year's by its before side: only its sentence says so.
-      if (score === null && constraints.year !== undefined && metric.props.valueBefore != null) {
-        sentence = (await ctx.store.evidenceOf(rel.id)).map((e) => e.text).join('\n');
-        score = metricFit(metric, slot, constraints, sentence);
-      }
+      const sentence = sentences.get(rel.id)?.map((e) => e.text).join('\n');
+      const score = sentence === undefined ? metricFit(metric, slot, constraints) : metricFit(metric, slot, constraints, sentence);
       if (score === null) continue;
       const side = yearSide(metric, constraints.year, sentence);
       candidates.push({ value: { relationId: rel.id, actor: actor.entity.name, metric, side }, score: slot.asksChange && topic.length === 0 ? 1 : score });
