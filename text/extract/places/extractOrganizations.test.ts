@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { AdminLevel } from '../../../graph/model.js';
 import { normalizeKey, normalizeWidth } from '../../segment/index.js';
 import type { Mention } from '../types.js';
 import { extractOrganizations, extractPlaces } from './index.js';
-import { inCorpus } from './testing.js';
+import { inCorpus, levelBySuffix } from './testing.js';
 
 /**
  * Organizations by head word and context. The places of a sentence come from the place rules; the rows
@@ -20,18 +19,10 @@ interface Row {
   absent?: string[];
 }
 
-const LEVEL_BY_SUFFIX: [RegExp, AdminLevel][] = [
-  [/(省|自治区)$/, 'province'],
-  [/(社区|村)$/, 'community'],
-  [/(街道|镇|乡)$/, 'township'],
-  [/(区|县|旗)$/, 'county'],
-  [/(市|州)$/, 'prefecture'],
-];
-
 function place(sentence: string, name: string): Mention {
   const start = normalizeWidth(sentence).indexOf(name);
   if (start < 0) throw new Error(`${name} is not in the row's sentence`);
-  const level = LEVEL_BY_SUFFIX.find(([re]) => re.test(name))?.[1];
+  const level = levelBySuffix(name);
   return { type: 'region', name, key: normalizeKey(name), start, end: start + name.length, ...(level ? { level } : {}) };
 }
 

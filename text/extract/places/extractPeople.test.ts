@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { AdminLevel } from '../../../graph/model.js';
 import { normalizeKey, normalizeWidth } from '../../segment/index.js';
 import type { ArticleContext, Mention } from '../types.js';
 import { extractPeople } from './index.js';
-import { inCorpus } from './testing.js';
+import { inCorpus, levelBySuffix } from './testing.js';
 
 /**
  * extractPeople reads people and roles; the places and organizations a role leads are found by the
@@ -25,20 +24,12 @@ interface Row {
   leads?: string[];
 }
 
-const LEVEL_BY_SUFFIX: [RegExp, AdminLevel][] = [
-  [/(省|自治区)$/, 'province'],
-  [/(社区|村)$/, 'community'],
-  [/(街道|镇|乡)$/, 'township'],
-  [/(区|县|旗)$/, 'county'],
-  [/(市|州)$/, 'prefecture'],
-];
-
 function holder(sentence: string, spec: string, inSentence = true): Mention {
   const [kind, name] = spec.includes(':') ? spec.split(':') : ['r', spec];
   const start = inSentence ? normalizeWidth(sentence).indexOf(name) : 0;
   if (inSentence && start < 0) throw new Error(`${name} is not in the row's sentence`);
   const type = kind === 'o' ? 'organization' : 'region';
-  const level = type === 'region' ? LEVEL_BY_SUFFIX.find(([re]) => re.test(name))?.[1] : undefined;
+  const level = type === 'region' ? levelBySuffix(name) : undefined;
   return { type, name, key: normalizeKey(name), start: inSentence ? start : 0, end: inSentence ? start + name.length : 0, ...(level ? { level } : {}) };
 }
 
