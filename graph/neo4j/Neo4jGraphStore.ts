@@ -1,4 +1,4 @@
-import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction, type Session, type SessionMode } from 'neo4j-driver';
 import type {
   DeleteOutcome, DocumentMention, DocumentSummary, EntityQuery, GraphStore, Neighbourhood, Reach, ReachQuery, RelationQuery, RelationView, StoreStats, UpsertOptions, UpsertOutcome,
 } from '../GraphStore.js';
@@ -57,42 +57,36 @@ export class Neo4jGraphStore implements GraphStore {
     return store;
   }
 
-  private async read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    const session = this.driver.session({ database: this.settings.database, defaultAccessMode: neo4j.session.READ });
-    try {
-      return await session.executeRead(work);
-    } catch (error) {
-      throw toStoreError(error, this.settings);
-    } finally {
-      await session.close();
-    }
+  private read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    return this.inSession(neo4j.session.READ, (session) => session.executeRead(work));
   }
 
-  private async write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    const session = this.driver.session({ database: this.settings.database, defaultAccessMode: neo4j.session.WRITE });
-    try {
-      return await session.executeWrite(async (tx) => {
+  private write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    return this.inSession(neo4j.session.WRITE, (session) =>
+      session.executeWrite(async (tx) => {
         await tx.run(TAKE_WRITE_LOCK);
         return work(tx);
-      });
-    } catch (error) {
-      throw toStoreError(error, this.settings);
-    } finally {
-      await session.close();
-    }
+      }),
+    );
   }
 
   /** Writes that touch only what they name (passage vectors): no store-wide write lock, still retried. */
-  private async writeUnlocked<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    const session = this.driver.session({ database: this.settings.database, defaultAccessMode: neo4j.session.WRITE });
+  private writeUnlocked<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    return this.inSession(neo4j.session.WRITE, (session) => session.executeWrite(work));
+  }
+
+  /** One session for one managed transaction; driver errors become store errors naming the database. */
+  private async inSession<T>(mode: SessionMode, run: (session: Session) => Promise<T>): Promise<T> {
+    const session = this.driver.session({ database: this.settings.database, defaultAccessMode: mode });
     try {
-      return await session.executeWrite(work);
+      return await run(session);
     } catch (error) {
       throw toStoreError(error, this.settings);
     } finally {
       await session.close();
     }
   }
+
 
   /** Keyword and vector search over the passages in this database (search/neo4j builds on it). */
   passageIndex(): Neo4jPassageIndex {
